@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Tabs } from "~/components/ui";
+import { requireEventAccess } from "~/utils/permissions.server";
+import { zoneAbbrev } from "~/utils/time";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { org, event } = await requireEventAccess(request, params, "event:view");
+  return { org: { slug: org.slug }, event: { ...event, zone: zoneAbbrev(event.timeZone) } };
+}
+
+export default function EventLayout() {
+  const { org, event } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const base = `/o/${org.slug}/events/${event.id}`;
+  return (
+    <>
+      <p className="breadcrumbs"><Link to={`/o/${org.slug}`}>{t("nav.events")}</Link> /</p>
+      <div className="page-header">
+        <div>
+          <h1>{event.name}</h1>
+          <span className={`badge ${event.status === "published" ? "badge-ok" : "badge-muted"}`}>{t(`events.statuses.${event.status}`)}</span>{" "}
+          <span className="muted small">{event.firstDay} – {event.lastDay} · {event.zone}</span>
+        </div>
+        {event.status === "published" ? <Link className="btn btn-secondary" to={`/e/${event.slug}`}>{t("events.public_page")}</Link> : null}
+      </div>
+      <Tabs items={[
+        { to: base, label: t("events.tabs.overview"), active: pathname === base },
+        { to: `${base}/venue`, label: t("events.tabs.venue"), active: pathname.startsWith(`${base}/venue`) },
+        { to: `${base}/agenda`, label: t("events.tabs.agenda"), active: pathname.startsWith(`${base}/agenda`) },
+      ]} />
+      <Outlet />
+    </>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,0 +1,31 @@
+import type { Executor } from "./db.server";
+import { clientIp, userAgent } from "./request.server";
+
+export type AuditEntry = {
+  action: string;
+  actorUserId?: string | null;
+  organizationId?: string | null;
+  eventId?: string | null;
+  entity?: string;
+  entityId?: string;
+  data?: Record<string, unknown>;
+  request?: Request;
+};
+
+/** Appends to the audit log (logins, permission denials, role changes, publishing…); never updated or deleted. */
+export async function audit(db: Executor, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto("auditLog")
+    .values({
+      action: entry.action,
+      actorUserId: entry.actorUserId ?? null,
+      organizationId: entry.organizationId ?? null,
+      eventId: entry.eventId ?? null,
+      entity: entry.entity ?? null,
+      entityId: entry.entityId ?? null,
+      ip: entry.request ? clientIp(entry.request) : null,
+      userAgent: entry.request ? userAgent(entry.request) : null,
+      data: JSON.stringify(entry.data ?? {}),
+    })
+    .execute();
+}
