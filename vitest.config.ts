@@ -11,5 +11,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     maxWorkers: 2,
+    // The JSON report gives CI its "N passed, N failed" line (.ci/run).
+    reporters: ["default", "json"],
+    outputFile: { json: "tmp/vitest-report.json" },
   },
 });

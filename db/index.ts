@@ -36,7 +36,12 @@ export function createDb(opts: DbOptions = {}): Db {
       idle_timeout: 20,
       onnotice: () => {},
       // Same value shapes as PGlite below: `date` stays 'YYYY-MM-DD', int8 stays a string (exact money).
-      types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
+      types: {
+        date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x },
+        // Json columns take JSON text (db/schema.ts); the default serializer would stringify it again and store a
+        // jsonb *string* ('"{\"to\":…}"'), so `payload->>'to'` found nothing on PostgreSQL but worked on PGlite.
+        json: { to: 3802, from: [114, 3802], serialize: (x: unknown) => (typeof x === "string" ? x : JSON.stringify(x)), parse: (x: string) => JSON.parse(x) },
+      },
     });
     return new Kysely<DB>({ dialect: new PostgresJSDialect({ postgres: sql }), plugins });
   }

@@ -55,14 +55,20 @@ async function writeSession(db: Executor, event: AgendaEvent, input: SessionInpu
     title: input.title, type: input.type, roomId: input.roomId ?? null, speakers: input.speakers, description: input.description,
     ...checked.value,
   };
+  // In a caller's transaction a violated constraint aborts the whole transaction on PostgreSQL (25P02), so the
+  // write runs under a savepoint: after a clash we roll back to it and can still look up the other session.
+  const savepoint = db.isTransaction;
+  if (savepoint) await sql`savepoint agenda_session_write`.execute(db);
   try {
     const row = sessionId
       ? await db.updateTable("agendaSession").set({ ...values, updatedAt: sql`now()` })
         .where("id", "=", sessionId).where("eventId", "=", event.id).returning("id").executeTakeFirst()
       : await db.insertInto("agendaSession").values({ ...values, eventId: event.id }).returning("id").executeTakeFirst();
+    if (savepoint) await sql`release savepoint agenda_session_write`.execute(db);
     return row ? ok(row) : fail("not_found");
   } catch (error) {
     if (dbErrorInfo(error).constraint !== "agenda_session_room_overlap_excl") throw error;
+    if (savepoint) await sql`rollback to savepoint agenda_session_write`.execute(db);
     return fail("overlap", await overlapping(db, input.roomId!, checked.value.startsAt, checked.value.endsAt, sessionId));
   }
 }

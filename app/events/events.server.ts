@@ -1,10 +1,11 @@
+import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { dbErrorInfo } from "../../db/index";
 import type { Executor } from "~/utils/db.server";
 import { fail, ok, type Result } from "~/utils/result";
 import { localToInstant, addDays } from "~/utils/time";
 import type { EventInput } from "./event.schema";
-import { slugify } from "./slug";
+import { slugify, validateSlug } from "./slug";
 
 const EVENT_COLUMNS = [
   "id", "slug", "name", "kind", "description", "venueName", "address", "city", "timeZone", "firstDay", "lastDay", "status", "publishedAt",
@@ -17,7 +18,9 @@ function toRow(input: EventInput) {
 
 /** Creates a draft event; the slug defaults to the name and must be unique across Pendopo (public URLs). */
 export async function createEvent(db: Executor, organizationId: string, input: EventInput): Promise<Result<{ id: string; slug: string }, "slug_taken">> {
-  const slug = input.slug || slugify(input.name);
+  const fromName = slugify(input.name);
+  // A name without Latin letters (Javanese script) or a reserved word gives no usable address: use a random one.
+  const slug = input.slug || (validateSlug(fromName).ok ? fromName : `acara-${randomBytes(4).toString("hex")}`);
   try {
     const row = await db.insertInto("event").values({ ...toRow(input), slug, organizationId }).returning(["id", "slug"]).executeTakeFirstOrThrow();
     return ok(row);
@@ -58,12 +61,14 @@ export async function setEventPublished(db: Executor, eventId: string, published
 }
 
 export const EVENTS_PAGE_SIZE = 20;
+const MAX_PAGE = 10_000;
 
 /** The organization's events, newest first, with an optional name search and pagination. */
 export async function listOrgEvents(db: Executor, organizationId: string, opts: { q?: string; page?: number }) {
   let query = db.selectFrom("event").where("organizationId", "=", organizationId);
   if (opts.q) query = query.where("name", "ilike", `%${opts.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
-  const page = Math.max(1, opts.page ?? 1);
+  // A whole page number within reason: `page=1.5` or `page=1e308` would reach OFFSET as a bad bigint (a 500).
+  const page = Math.min(MAX_PAGE, Math.max(1, Math.floor(opts.page ?? 1) || 1));
   const [rows, total] = await Promise.all([
     query.select(["id", "slug", "name", "kind", "city", "timeZone", "firstDay", "lastDay", "status"])
       .orderBy("firstDay", "desc").limit(EVENTS_PAGE_SIZE).offset((page - 1) * EVENTS_PAGE_SIZE).execute(),
@@ -125,7 +130,9 @@ export async function addRoom(db: Executor, eventId: string, input: { name: stri
 }
 
 export function addRegion(db: Executor, eventId: string, input: { name: string; province: string; delegation: string }) {
-  return insertUnique(() => db.insertInto("eventRegion").values({ eventId, ...input }).returning("id").executeTakeFirstOrThrow(),
+  // Named fields, not a spread: the route passes its parsed form, whose `intent` is no column.
+  const { name, province, delegation } = input;
+  return insertUnique(() => db.insertInto("eventRegion").values({ eventId, name, province, delegation }).returning("id").executeTakeFirstOrThrow(),
     "event_region_event_id_name_uq");
 }
 

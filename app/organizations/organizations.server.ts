@@ -1,4 +1,3 @@
-import { dbErrorInfo } from "../../db/index";
 import type { Executor } from "~/utils/db.server";
 import { hashToken, newToken } from "~/utils/crypto.server";
 import { enqueueEmail } from "~/utils/outbox.server";
@@ -87,36 +86,35 @@ export async function inviteMember(db: Executor, input: InviteInput): Promise<Re
     .where("organizationId", "=", input.organization.id).where("email", "=", input.email)
     .where("acceptedAt", "is", null).where("revokedAt", "is", null).where("expiresAt", "<=", input.now).execute();
   const token = newToken();
-  try {
-    const row = await db
-      .insertInto("invitation")
-      .values({
-        organizationId: input.organization.id,
-        email: input.email,
-        role: input.role,
-        tokenHash: hashToken(token),
-        invitedBy: input.inviter.id,
-        expiresAt: new Date(input.now.getTime() + INVITATION_VALID_DAYS * 86400_000),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await enqueueEmail(db, {
-      template: "invitation",
-      to: input.email,
-      props: {
-        locale: input.locale,
-        organizationName: input.organization.name,
-        inviterName: input.inviter.name,
-        role: input.role,
-        acceptUrl: `${input.appUrl}/invitations/${token}`,
-        validDays: INVITATION_VALID_DAYS,
-      },
-    }, input.organization.id);
-    return ok(row);
-  } catch (error) {
-    if (dbErrorInfo(error).constraint === "invitation_org_email_open_uq") return fail("already_invited");
-    throw error;
-  }
+  // ON CONFLICT instead of catching the unique violation: a caught error still aborts the caller's transaction
+  // (PGlite then refuses to commit it), and the answer must be already_invited, not a 500.
+  const row = await db
+    .insertInto("invitation")
+    .values({
+      organizationId: input.organization.id,
+      email: input.email,
+      role: input.role,
+      tokenHash: hashToken(token),
+      invitedBy: input.inviter.id,
+      expiresAt: new Date(input.now.getTime() + INVITATION_VALID_DAYS * 86400_000),
+    })
+    .onConflict((oc) => oc.columns(["organizationId", "email"]).where("acceptedAt", "is", null).where("revokedAt", "is", null).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!row) return fail("already_invited");
+  await enqueueEmail(db, {
+    template: "invitation",
+    to: input.email,
+    props: {
+      locale: input.locale,
+      organizationName: input.organization.name,
+      inviterName: input.inviter.name,
+      role: input.role,
+      acceptUrl: `${input.appUrl}/invitations/${token}`,
+      validDays: INVITATION_VALID_DAYS,
+    },
+  }, input.organization.id);
+  return ok(row);
 }
 
 export async function findInvitation(db: Executor, token: string, now: Date) {
@@ -158,6 +156,14 @@ async function memberRole(db: Executor, organizationId: string, userId: string) 
   return row?.role;
 }
 
+/**
+ * Locks the organization row so membership changes of one organization run one at a time: two owners stepping
+ * down at once would otherwise each count two owners (READ COMMITTED) and leave none.
+ */
+async function lockOrganization(db: Executor, organizationId: string) {
+  await db.selectFrom("organization").select("id").where("id", "=", organizationId).forUpdate().executeTakeFirst();
+}
+
 async function ownerCount(db: Executor, organizationId: string) {
   const row = await db.selectFrom("membership").select((eb) => eb.fn.countAll<number>().as("n"))
     .where("organizationId", "=", organizationId).where("role", "=", "owner").executeTakeFirstOrThrow();
@@ -166,6 +172,7 @@ async function ownerCount(db: Executor, organizationId: string) {
 
 /** Changes a member's role; an organization always keeps at least one owner. Run inside a transaction. */
 export async function changeMemberRole(db: Executor, input: MemberChange & { role: OrgRole }): Promise<Result<null, "not_found" | "forbidden" | "last_owner">> {
+  await lockOrganization(db, input.organizationId);
   const current = await memberRole(db, input.organizationId, input.userId);
   if (!current) return fail("not_found");
   if (!canManageMember(input.actorRole, current) || (input.role === "owner" && input.actorRole !== "owner")) return fail("forbidden");
@@ -176,6 +183,7 @@ export async function changeMemberRole(db: Executor, input: MemberChange & { rol
 }
 
 export async function removeMember(db: Executor, input: MemberChange): Promise<Result<null, "not_found" | "forbidden" | "last_owner">> {
+  await lockOrganization(db, input.organizationId);
   const current = await memberRole(db, input.organizationId, input.userId);
   if (!current) return fail("not_found");
   if (!canManageMember(input.actorRole, current)) return fail("forbidden");

@@ -12,8 +12,12 @@ export function bootServer(): Promise<void> {
   return singleton("boot", async () => {
     const env = getEnv();
     const started = Date.now();
-    await getDb();
-    console.log(`[pendopo] database ready (${env.DATABASE_URL ? "PostgreSQL" : "PGlite"}) in ${Date.now() - started} ms`);
+    const mode = env.DATABASE_URL ? "PostgreSQL" : "PGlite";
+    // If the database is down at boot the server still starts: requests answer 503 and retry it.
+    await getDb().then(
+      () => console.log(`[pendopo] database ready (${mode}) in ${Date.now() - started} ms`),
+      () => console.error(`[pendopo] database not ready (${mode}); pages answer 503 until it is`),
+    );
     const stopWorker = startOutboxWorker(getDb, env.OUTBOX_POLL_MS);
     const shutdown = (signal: string) => {
       console.log(`[pendopo] ${signal}: shutting down`);

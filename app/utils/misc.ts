@@ -7,6 +7,9 @@
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (!to || typeof to !== "string") return fallback;
   if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  // Browsers drop tabs and newlines from URLs ("/\t/evil.example" is "//evil.example"), and a newline in a
+  // Location header throws: no control characters at all.
+  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
   return to;
 }
 

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { EmailRequest } from "../../emails";
 import type { Db, Executor } from "./db.server";
 import { renderEmail, sendEmail } from "./email.server";
+import { pruneRateLimits } from "./rate-limit.server";
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_SECONDS = 120;
@@ -93,14 +94,31 @@ export async function drainOutbox(db: Db, now?: Date): Promise<number> {
   return count;
 }
 
+/** Deletes what only grows: expired sessions and reset links, old rate-limit windows. */
+export async function housekeeping(db: Db, now: Date): Promise<void> {
+  await db.deleteFrom("userSession").where("expiresAt", "<", now).execute();
+  await db.deleteFrom("passwordReset").where("expiresAt", "<", new Date(now.getTime() - 7 * 86400_000)).execute();
+  await pruneRateLimits(db, now);
+}
+
+const HOUSEKEEPING_EVERY_MS = 3600_000;
+
 /** The in-process worker loop; returns a stop function that waits for the current round. */
 export function startOutboxWorker(getDb: () => Promise<Db>, pollMs: number): () => Promise<void> {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<unknown> = Promise.resolve();
+  let lastHousekeeping = 0;
+  const round = async (db: Db) => {
+    await drainOutbox(db);
+    if (Date.now() - lastHousekeeping > HOUSEKEEPING_EVERY_MS) {
+      lastHousekeeping = Date.now();
+      await housekeeping(db, new Date());
+    }
+  };
   const tick = () => {
     current = getDb()
-      .then((db) => drainOutbox(db))
+      .then(round)
       .catch((error) => console.warn("[outbox]", error instanceof Error ? error.message : error))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, pollMs);

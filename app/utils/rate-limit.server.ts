@@ -32,7 +32,7 @@ export async function hitRateLimit(
   return { allowed: row.count <= rule.limit, retryAfterSeconds };
 }
 
-/** Old windows are useless; the outbox worker calls this now and then. */
+/** Old windows are useless; the worker's housekeeping calls this hourly. */
 export async function pruneRateLimits(db: Executor, now: Date): Promise<void> {
   await db.deleteFrom("rateLimit").where("windowStart", "<", new Date(now.getTime() - 24 * 3600_000)).execute();
 }

@@ -5,7 +5,7 @@
 export function singleton<T>(name: string, create: () => T): T {
   const store = globalThis as unknown as { __pendopo?: Record<string, unknown> };
   store.__pendopo ??= {};
-  if (!(name in store.__pendopo)) store.__pendopo[name] = create();
+  if (store.__pendopo[name] === undefined) store.__pendopo[name] = create();
   return store.__pendopo[name] as T;
 }
 

@@ -274,7 +274,8 @@ export function validateEventDays(
  * @example parseLocalDate("2024-02-29") // "2024-02-29"; parseLocalDate("2023-02-29") // null
  */
 export function parseLocalDate(s: string): string | null {
-  if (!LOCAL_DATE_RE.test(s)) return null;
+  // luxon accepts year 0000, which PostgreSQL's `date` cannot store (it has no year 0).
+  if (!LOCAL_DATE_RE.test(s) || s.startsWith("0000")) return null;
   return DateTime.fromISO(s, { zone: "utc" }).isValid ? s : null;
 }
 

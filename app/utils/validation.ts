@@ -4,18 +4,23 @@ import { z } from "zod/v4";
  * Shared field rules. Messages are i18n keys ("validation.*"), translated where the form renders them, so
  * one schema serves the browser and the server in both languages.
  */
+// PostgreSQL text cannot hold a NUL byte (22021: a 500 on insert), so it is bad input like any other.
+const noNul = (v: string) => !v.includes("\u0000");
+
 export const requiredText = (max: number, min = 1) =>
   z
     .string({ error: "validation.required" })
     .trim()
     .min(min, { error: min > 1 ? `validation.too_short_${min}` : "validation.required" })
-    .max(max, { error: `validation.too_long_${max}` });
+    .max(max, { error: `validation.too_long_${max}` })
+    .refine(noNul, { error: "validation.invalid" });
 
 export const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, { error: `validation.too_long_${max}` })
+    .refine(noNul, { error: "validation.invalid" })
     .optional()
     .transform((v) => v ?? "");
 
