@@ -33,9 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
-  const locale = rootData?.locale ?? "id";
   const nonce = useNonce();
   const { i18n } = useTranslation();
+  // Without root data (an error thrown before the root loader ran) the request's language still holds.
+  const locale = rootData?.locale ?? (i18n.language === "en" ? "en" : "id");
   useEffect(() => {
     if (i18n.language !== locale) void i18n.changeLanguage(locale);
   }, [i18n, locale]);

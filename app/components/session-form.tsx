@@ -33,7 +33,7 @@ export function SessionForm({ lastResult, defaultValue, days, rooms, zoneLabel, 
           options={rooms.map((r) => ({ value: r.id, label: r.name }))} />
       </div>
       <p className="hint">{t("agenda.times_in", { zone: zoneLabel })}</p>
-      <div className="fields-inline">
+      <div className="fields-inline day-time">
         <SelectField meta={fields.day} label={t("agenda.day")} options={days} />
         <Field meta={fields.startTime} label={t("agenda.start")} type="time" />
         <Field meta={fields.endTime} label={t("agenda.end")} type="time" />

@@ -62,9 +62,9 @@ export function Toast({ toast }: { toast: { type: "success" | "error"; message: 
   );
 }
 
-export function Tabs({ items }: { items: Array<{ to: string; label: string; active: boolean }> }) {
+export function Tabs({ items, label }: { items: Array<{ to: string; label: string; active: boolean }>; label: string }) {
   return (
-    <nav className="tabs">
+    <nav className="tabs" aria-label={label}>
       {items.map((item) => (
         <Link key={item.to} to={item.to} aria-current={item.active ? "page" : undefined}>{item.label}</Link>
       ))}

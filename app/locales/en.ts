@@ -47,7 +47,7 @@ const en: Dict<typeof id> = {
     title: "My account", language: "Display language", language_saved: "Language saved.", sessions: "Active sessions",
     sessions_intro: "Devices currently signed in to your account.", this_device: "This device", started: "Started",
     sign_out_everywhere: "Sign out all other devices", signed_out_others: "{{count}} other sessions were signed out.",
-    unknown_device: "Unknown device",
+    unknown_device: "Unknown device", device: "{{browser}} on {{os}}",
   },
   org: {
     create_title: "Create an organization", create_intro: "An organization runs events: a Kadin chapter, a Dinas Koperasi & UMKM, a Dekranasda or an event organizer.",
@@ -83,7 +83,7 @@ const en: Dict<typeof id> = {
     unpublished: "The event is a draft again.", public_page: "Public page", slug_taken: "Another event already uses this public address.",
     sessions_outside_days: "{{count}} agenda sessions fall outside the new days. Move or delete them first.",
     tabs: { overview: "Overview", venue: "Venue & regions", agenda: "Agenda" },
-    days: "{{count}} days",
+    days: "{{count}} days", all: "All events", sections: "Event sections", dates: "Dates",
   },
   venue: {
     halls: "Halls", rooms: "Rooms", regions: "Regions & delegations", add_hall: "Add hall", add_room: "Add room",
@@ -107,7 +107,7 @@ const en: Dict<typeof id> = {
       opening: "Opening ceremony", talk: "Talk / seminar", training: "Training", business_matching: "Business matching",
       mou_signing: "MoU signing", exhibition_hours: "Exhibition hours", other: "Other",
     },
-    times_in: "Times in {{zone}}",
+    times_in: "Times in {{zone}}", days: "Event days",
   },
   public: {
     agenda: "Programme", organizer: "Organizer", add_to_calendar: "Add to calendar",

@@ -43,7 +43,7 @@ const id = {
     title: "Akun saya", language: "Bahasa tampilan", language_saved: "Bahasa disimpan.", sessions: "Sesi aktif",
     sessions_intro: "Perangkat yang sedang masuk ke akun Anda.", this_device: "Perangkat ini", started: "Mulai",
     sign_out_everywhere: "Keluar dari semua perangkat lain", signed_out_others: "{{count}} sesi lain telah dikeluarkan.",
-    unknown_device: "Perangkat tidak dikenal",
+    unknown_device: "Perangkat tidak dikenal", device: "{{browser}} di {{os}}",
   },
   org: {
     create_title: "Buat organisasi", create_intro: "Organisasi adalah penyelenggara acara: Kadin, Dinas Koperasi & UMKM, Dekranasda, atau EO.",
@@ -79,7 +79,7 @@ const id = {
     unpublished: "Acara kembali menjadi draf.", public_page: "Halaman publik", slug_taken: "Alamat publik ini sudah dipakai acara lain.",
     sessions_outside_days: "{{count}} sesi agenda berada di luar hari yang baru. Pindahkan atau hapus sesi itu dulu.",
     tabs: { overview: "Ringkasan", venue: "Tempat & wilayah", agenda: "Agenda" },
-    days: "{{count}} hari",
+    days: "{{count}} hari", all: "Semua acara", sections: "Bagian acara", dates: "Tanggal",
   },
   venue: {
     halls: "Hall", rooms: "Ruang", regions: "Wilayah & delegasi", add_hall: "Tambah hall", add_room: "Tambah ruang",
@@ -103,7 +103,7 @@ const id = {
       opening: "Pembukaan", talk: "Talkshow / seminar", training: "Pelatihan", business_matching: "Temu bisnis",
       mou_signing: "Penandatanganan MoU", exhibition_hours: "Jam pameran", other: "Lainnya",
     },
-    times_in: "Waktu dalam {{zone}}",
+    times_in: "Waktu dalam {{zone}}", days: "Hari acara",
   },
   public: {
     agenda: "Agenda acara", organizer: "Penyelenggara", add_to_calendar: "Tambahkan ke kalender",

@@ -35,6 +35,15 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithToast("/account", { type: "success", key: "account.signed_out_others", params: { count } });
 }
 
+/** "Chrome" and "Android" from a user agent: enough to recognise one's own devices, without the noise. */
+function describeDevice(ua: string): { browser: string | null; os: string | null } {
+  const browser = /Edg\//.test(ua) ? "Edge" : /OPR\//.test(ua) ? "Opera" : /SamsungBrowser/.test(ua) ? "Samsung Internet"
+    : /Firefox\//.test(ua) ? "Firefox" : /Chrome\/|CriOS/.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : null;
+  const os = /Android/.test(ua) ? "Android" : /iPhone|iPad|iPod/.test(ua) ? "iOS" : /Windows/.test(ua) ? "Windows"
+    : /Mac OS X|Macintosh/.test(ua) ? "macOS" : /CrOS/.test(ua) ? "ChromeOS" : /Linux/.test(ua) ? "Linux" : null;
+  return { browser, os };
+}
+
 export default function Account() {
   const { user, sessions } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
@@ -48,13 +57,20 @@ export default function Account() {
       <section className="card">
         <h2>{t("account.sessions")}</h2>
         <p className="muted">{t("account.sessions_intro")}</p>
-        <ul>
-          {sessions.map((s) => (
-            <li key={s.id}>
-              {s.device ? s.device.slice(0, 80) : t("account.unknown_device")} · {t("account.started")} {s.started}
-              {s.current ? <span className="badge" style={{ marginLeft: ".5rem" }}>{t("account.this_device")}</span> : null}
-            </li>
-          ))}
+        <ul className="item-list">
+          {sessions.map((s) => {
+            const { browser, os } = describeDevice(s.device ?? "");
+            const device = browser && os ? t("account.device", { browser, os }) : browser ?? os ?? t("account.unknown_device");
+            return (
+              <li key={s.id}>
+                <span>
+                  <strong title={s.device ?? undefined}>{device}</strong>
+                  {s.current ? <span className="badge" style={{ marginLeft: ".5rem" }}>{t("account.this_device")}</span> : null}
+                  <br /><span className="muted small">{t("account.started")} {s.started}</span>
+                </span>
+              </li>
+            );
+          })}
         </ul>
         <Form method="post">
           <SubmitButton className="btn btn-secondary">{t("account.sign_out_everywhere")}</SubmitButton>

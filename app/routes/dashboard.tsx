@@ -24,7 +24,7 @@ export default function Dashboard() {
     <>
       <div className="page-header">
         <h1>{t("org.your_orgs")}</h1>
-        <Link className="btn" to="/orgs/new">{t("org.create_title")}</Link>
+        {orgs.length > 0 ? <Link className="btn" to="/orgs/new">{t("org.create_title")}</Link> : null}
       </div>
       {orgs.length === 0 ? (
         <EmptyState action={<Link className="btn" to="/orgs/new">{t("org.create_button")}</Link>}>{t("org.none_yet")}</EmptyState>

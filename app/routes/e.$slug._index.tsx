@@ -67,7 +67,7 @@ export default function PublicEvent() {
                     </p>
                     {s.speakers ? <p className="small muted" style={{ margin: ".2rem 0 0" }}>{s.speakers}</p> : null}
                     {s.description ? <p className="small" style={{ margin: ".3rem 0 0", whiteSpace: "pre-wrap" }}>{s.description}</p> : null}
-                    <a className="small" href={`/e/${event.slug}/sessions/${s.id}/calendar.ics`}>{t("public.add_to_calendar")}</a>
+                    <a className="small" href={`/e/${event.slug}/sessions/${s.id}/calendar.ics`}>{t("public.add_to_calendar")}<span className="visually-hidden">: {s.title}</span></a>
                   </div>
                 </article>
               );

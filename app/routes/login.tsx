@@ -55,6 +55,7 @@ export default function Login() {
     constraint: getZodConstraint(LoginSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const formErrors = form.errors?.map((e) => {
     const [key, minutes] = e.split("|");

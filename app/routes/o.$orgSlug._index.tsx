@@ -37,7 +37,7 @@ export default function OrganizationEvents() {
     <>
       <div className="page-header">
         <h1>{t("events.title")}</h1>
-        {canCreate ? <Link className="btn" to="new">{t("events.new")}</Link> : null}
+        {canCreate ? <Link className="btn" to="events/new">{t("events.new")}</Link> : null}
       </div>
       {total > 0 || q ? (
         <Form method="get" className="searchbar" role="search">
@@ -47,21 +47,21 @@ export default function OrganizationEvents() {
         </Form>
       ) : null}
       {rows.length === 0 ? (
-        <EmptyState action={canCreate && !q ? <Link className="btn" to="new">{t("events.create")}</Link> : null}>
+        <EmptyState action={canCreate && !q ? <Link className="btn" to="events/new">{t("events.create")}</Link> : null}>
           {q ? t("events.no_results", { q }) : t("events.empty")}
         </EmptyState>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap card">
           <table className="data responsive">
             <thead>
-              <tr><th>{t("events.name")}</th><th>{t("events.kind")}</th><th>{t("events.first_day")}</th><th>{t("events.city")}</th><th>{t("events.status")}</th></tr>
+              <tr><th>{t("events.name")}</th><th>{t("events.kind")}</th><th>{t("events.dates")}</th><th>{t("events.city")}</th><th>{t("events.status")}</th></tr>
             </thead>
             <tbody>
               {rows.map((e) => (
                 <tr key={e.id}>
                   <td data-label={t("events.name")}><Link to={`events/${e.id}`}>{e.name}</Link></td>
                   <td data-label={t("events.kind")}>{t(`events.kinds.${e.kind}`)}</td>
-                  <td data-label={t("events.first_day")}>{e.dates} · {e.zone}</td>
+                  <td data-label={t("events.dates")}>{e.dates} · {e.zone}</td>
                   <td data-label={t("events.city")}>{e.city || t("common.none")}</td>
                   <td data-label={t("events.status")}>
                     <span className={`badge ${e.status === "published" ? "badge-ok" : "badge-muted"}`}>{t(`events.statuses.${e.status}`)}</span>

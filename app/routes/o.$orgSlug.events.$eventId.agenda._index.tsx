@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { getLocale } from "~/utils/i18n.server";
 import { can } from "~/utils/permissions";
 import { isUuid, requireEventAccess } from "~/utils/permissions.server";
+import { parseLocalDate } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,7 +40,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const id = String(form.get("sessionId") ?? "");
     if (!isUuid(id) || !(await deleteSession(db, event.id, id))) return redirectWithToast(base, { type: "error", key: "agenda.not_found" });
     await audit(db, { action: "agenda.session_deleted", actorUserId: user.id, organizationId: org.id, eventId: event.id, entityId: id, request });
-    return redirectWithToast(`${base}?day=${form.get("day") ?? ""}`, { type: "success", key: "agenda.deleted" });
+    // The day only picks the tab to return to; anything but a date would land in the Location header.
+    const day = parseLocalDate(String(form.get("day") ?? ""));
+    return redirectWithToast(day ? `${base}?day=${day}` : base, { type: "success", key: "agenda.deleted" });
   }
   const submission = parseWithZod(form, { schema: CopyDaySchema });
   if (submission.status !== "success") return redirectWithToast(base, { type: "error", key: "errors.form" });
@@ -64,7 +67,7 @@ export default function AgendaAdmin() {
         <p className="muted small" style={{ margin: 0 }}>{t("agenda.times_in", { zone: zoneLabel })}. {t("agenda.reorder_hint")}</p>
         {canEdit ? <Link className="btn" to={`new?day=${day}`}>{t("agenda.add")}</Link> : null}
       </div>
-      <Tabs items={days.map((d) => ({ to: link(d.value, mode), label: d.short, active: d.value === day }))} />
+      <Tabs label={t("agenda.days")} items={days.map((d) => ({ to: link(d.value, mode), label: d.short, active: d.value === day }))} />
       <div className="row" style={{ marginBottom: "1rem" }} role="group" aria-label={t("agenda.title")}>
         <Link className={`btn btn-small ${mode === "list" ? "" : "btn-secondary"}`} to={link(day, "list")} aria-current={mode === "list" ? "page" : undefined}>{t("agenda.view_list")}</Link>
         <Link className={`btn btn-small ${mode === "timeline" ? "" : "btn-secondary"}`} to={link(day, "timeline")} aria-current={mode === "timeline" ? "page" : undefined}>{t("agenda.view_timeline")}</Link>
@@ -74,7 +77,8 @@ export default function AgendaAdmin() {
       ) : mode === "timeline" ? (
         <AgendaTimeline sessions={sessions} day={day} timeZone={timeZone} />
       ) : (
-        <section className="card">
+        <section className="card" aria-labelledby="agenda-day">
+          <h2 id="agenda-day" className="visually-hidden">{days.find((d) => d.value === day)?.label}</h2>
           {sessions.map((s) => (
             <article key={s.id} className="session">
               <div className="time">{s.time}</div>

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod/v4";
+import { z } from "zod/v4";
 import { Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { ConfirmAction, EmptyState } from "~/components/ui";
 import { DeleteByIdSchema, HallSchema, RegionSchema, RoomSchema } from "~/events/event.schema";
@@ -20,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...(await getVenue(await getDb(), event.id)), canEdit: can(role, "event:update") };
 }
 
-const ActionSchema = HallSchema.or(RoomSchema).or(RegionSchema).or(DeleteByIdSchema);
+// A discriminated union, so a bad field is reported on that field (a plain union answers only "Invalid input").
+const ActionSchema = z.discriminatedUnion("intent", [HallSchema, RoomSchema, RegionSchema, DeleteByIdSchema]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { org, event, user } = await requireEventAccess(request, params, "event:update");
@@ -53,86 +54,102 @@ function useIntentForm<S extends z.ZodType>(intent: string, schema: S) {
     lastResult: actionData?.intent === intent ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
+}
+
+// Each "add" form is keyed by the length of its list: after a successful add it mounts afresh (empty, selects
+// back on their first option), while a refused add keeps the typed values and shows the error.
+
+function AddHallForm() {
+  const { t } = useTranslation();
+  const [form, fields] = useIntentForm("add-hall", HallSchema);
+  return (
+    <Form method="post" {...getFormProps(form)} className="add-form">
+      <FormErrors errors={form.errors} />
+      <Field meta={fields.name} label={t("venue.hall_name")} />
+      <Field meta={fields.capacity} label={t("common.capacity")} type="number" inputMode="numeric" optional />
+      <div className="form-actions"><SubmitButton name="intent" value="add-hall">{t("venue.add_hall")}</SubmitButton></div>
+    </Form>
+  );
+}
+
+function AddRoomForm({ halls }: { halls: Array<{ id: string; name: string }> }) {
+  const { t } = useTranslation();
+  const [form, fields] = useIntentForm("add-room", RoomSchema);
+  return (
+    <Form method="post" {...getFormProps(form)} className="add-form">
+      <FormErrors errors={form.errors} />
+      <Field meta={fields.name} label={t("venue.room_name")} />
+      <SelectField meta={fields.hallId} label={t("venue.hall")} placeholder={t("venue.no_hall")} optional
+        options={halls.map((h) => ({ value: h.id, label: h.name }))} />
+      <Field meta={fields.capacity} label={t("common.capacity")} type="number" inputMode="numeric" optional />
+      <div className="form-actions"><SubmitButton name="intent" value="add-room">{t("venue.add_room")}</SubmitButton></div>
+    </Form>
+  );
+}
+
+function AddRegionForm() {
+  const { t } = useTranslation();
+  const [form, fields] = useIntentForm("add-region", RegionSchema);
+  return (
+    <Form method="post" {...getFormProps(form)} className="add-form">
+      <FormErrors errors={form.errors} />
+      <Field meta={fields.name} label={t("venue.region_name")} />
+      <Field meta={fields.province} label={t("venue.province")} optional />
+      <Field meta={fields.delegation} label={t("venue.delegation")} optional />
+      <div className="form-actions"><SubmitButton name="intent" value="add-region">{t("venue.add_region")}</SubmitButton></div>
+    </Form>
+  );
 }
 
 export default function Venue() {
   const { halls, rooms, regions, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const [hallForm, hallFields] = useIntentForm("add-hall", HallSchema);
-  const [roomForm, roomFields] = useIntentForm("add-room", RoomSchema);
-  const [regionForm, regionFields] = useIntentForm("add-region", RegionSchema);
   return (
     <div className="grid grid-2">
-      <section className="card">
-        <h2>{t("venue.halls")}</h2>
+      <section className="card" aria-labelledby="halls-heading">
+        <h2 id="halls-heading">{t("venue.halls")}</h2>
         {halls.length === 0 ? <EmptyState>{t("venue.no_halls")}</EmptyState> : (
-          <ul className="stack" style={{ paddingLeft: "1rem" }}>
+          <ul className="item-list">
             {halls.map((h) => (
-              <li key={h.id} className="row" style={{ justifyContent: "space-between" }}>
+              <li key={h.id}>
                 <span><strong>{h.name}</strong>{h.capacity ? ` · ${t("common.people", { count: h.capacity })}` : ""}</span>
                 {canEdit ? <ConfirmAction label={t("common.delete")} intent="delete-hall" fields={{ id: h.id }} /> : null}
               </li>
             ))}
           </ul>
         )}
-        {canEdit ? (
-          <Form method="post" {...getFormProps(hallForm)} className="fields-inline">
-            <FormErrors errors={hallForm.errors} />
-            <input type="hidden" name="intent" value="add-hall" />
-            <Field meta={hallFields.name} label={t("venue.hall_name")} />
-            <Field meta={hallFields.capacity} label={t("common.capacity")} type="number" inputMode="numeric" optional />
-            <div><SubmitButton name="intent" value="add-hall">{t("venue.add_hall")}</SubmitButton></div>
-          </Form>
-        ) : null}
+        {canEdit ? <AddHallForm key={halls.length} /> : null}
       </section>
-      <section className="card">
-        <h2>{t("venue.rooms")}</h2>
+      <section className="card" aria-labelledby="rooms-heading">
+        <h2 id="rooms-heading">{t("venue.rooms")}</h2>
         {rooms.length === 0 ? <EmptyState>{t("venue.no_rooms")}</EmptyState> : (
-          <ul className="stack" style={{ paddingLeft: "1rem" }}>
+          <ul className="item-list">
             {rooms.map((r) => (
-              <li key={r.id} className="row" style={{ justifyContent: "space-between" }}>
+              <li key={r.id}>
                 <span><strong>{r.name}</strong>{r.hallName ? ` · ${r.hallName}` : ""}{r.capacity ? ` · ${t("common.people", { count: r.capacity })}` : ""}</span>
                 {canEdit ? <ConfirmAction label={t("common.delete")} intent="delete-room" fields={{ id: r.id }} /> : null}
               </li>
             ))}
           </ul>
         )}
-        {canEdit ? (
-          <Form method="post" {...getFormProps(roomForm)} className="fields-inline">
-            <FormErrors errors={roomForm.errors} />
-            <input type="hidden" name="intent" value="add-room" />
-            <Field meta={roomFields.name} label={t("venue.room_name")} />
-            <SelectField meta={roomFields.hallId} label={t("venue.hall")} placeholder={t("venue.no_hall")} optional
-              options={halls.map((h) => ({ value: h.id, label: h.name }))} />
-            <Field meta={roomFields.capacity} label={t("common.capacity")} type="number" inputMode="numeric" optional />
-            <div><SubmitButton name="intent" value="add-room">{t("venue.add_room")}</SubmitButton></div>
-          </Form>
-        ) : null}
+        {canEdit ? <AddRoomForm key={rooms.length} halls={halls} /> : null}
       </section>
-      <section className="card" style={{ gridColumn: "1 / -1" }}>
-        <h2>{t("venue.regions")}</h2>
+      <section className="card" style={{ gridColumn: "1 / -1" }} aria-labelledby="regions-heading">
+        <h2 id="regions-heading">{t("venue.regions")}</h2>
         <p className="muted small">{t("venue.regions_intro")}</p>
         {regions.length === 0 ? <EmptyState>{t("venue.no_regions")}</EmptyState> : (
-          <ul className="stack" style={{ paddingLeft: "1rem" }}>
+          <ul className="item-list">
             {regions.map((r) => (
-              <li key={r.id} className="row" style={{ justifyContent: "space-between" }}>
+              <li key={r.id}>
                 <span><strong>{r.name}</strong>{r.province ? `, ${r.province}` : ""}{r.delegation ? ` · ${r.delegation}` : ""}</span>
                 {canEdit ? <ConfirmAction label={t("common.delete")} intent="delete-region" fields={{ id: r.id }} /> : null}
               </li>
             ))}
           </ul>
         )}
-        {canEdit ? (
-          <Form method="post" {...getFormProps(regionForm)} className="fields-inline">
-            <FormErrors errors={regionForm.errors} />
-            <input type="hidden" name="intent" value="add-region" />
-            <Field meta={regionFields.name} label={t("venue.region_name")} />
-            <Field meta={regionFields.province} label={t("venue.province")} optional />
-            <Field meta={regionFields.delegation} label={t("venue.delegation")} optional />
-            <div><SubmitButton name="intent" value="add-region">{t("venue.add_region")}</SubmitButton></div>
-          </Form>
-        ) : null}
+        {canEdit ? <AddRegionForm key={regions.length} /> : null}
       </section>
     </div>
   );

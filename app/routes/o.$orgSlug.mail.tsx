@@ -14,7 +14,8 @@ const PAGE_SIZE = 25;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireOrgAccess(request, params.orgSlug, "mail:view");
-  const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
+  // Whole pages only, capped: `page=1.5` or `page=1e308` would reach OFFSET as a bad bigint (a 500).
+  const page = Math.min(10_000, Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get("page"))) || 1));
   const locale = await getLocale(request);
   const db = await getDb();
   const rows = await listEmailLog(db, org.id, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);

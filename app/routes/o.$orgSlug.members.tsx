@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod/v4";
 import { Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { ConfirmAction } from "~/components/ui";
 import { InviteSchema, MemberRoleSchema, RemoveMemberSchema, RevokeInvitationSchema } from "~/organizations/organization.schema";
@@ -33,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const ActionSchema = InviteSchema.or(MemberRoleSchema).or(RemoveMemberSchema).or(RevokeInvitationSchema);
+// A discriminated union, so a bad field is reported on that field (a plain union answers only "Invalid input").
+const ActionSchema = z.discriminatedUnion("intent", [InviteSchema, MemberRoleSchema, RemoveMemberSchema, RevokeInvitationSchema]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { org, role, user } = await requireOrgAccess(request, params.orgSlug, "member:manage");
@@ -65,20 +67,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 
-export default function Members() {
-  const { members, invitations, myRole } = useLoaderData<typeof loader>();
+/** Keyed by the number of open invitations: once one is sent the form mounts afresh, empty for the next. */
+function InviteForm() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} />
+      <Field meta={fields.email} label={t("common.email")} type="email" />
+      <SelectField meta={fields.role} label={t("common.role")} placeholder="—"
+        options={INVITABLE_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+      <SubmitButton name="intent" value="invite">{t("members.invite_button")}</SubmitButton>
+    </Form>
+  );
+}
+
+export default function Members() {
+  const { members, invitations, myRole } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const assignable = myRole === "owner" ? ORG_ROLES : INVITABLE_ROLES;
   return (
     <>
       <div className="page-header"><h1>{t("members.title")}</h1></div>
-      <div className="grid grid-2">
+      <div className="grid grid-2 grid-top">
         <section className="card">
           <div className="table-wrap">
             <table className="data responsive">
@@ -90,7 +107,6 @@ export default function Members() {
                     <td data-label={t("common.role")}>
                       {m.manageable ? (
                         <Form method="post" className="row">
-                          <input type="hidden" name="intent" value="change-role" />
                           <input type="hidden" name="userId" value={m.id} />
                           <label className="visually-hidden" htmlFor={`role-${m.id}`}>{t("members.change_role")}</label>
                           <select id={`role-${m.id}`} name="role" defaultValue={m.role} style={{ width: "auto" }}>
@@ -112,20 +128,13 @@ export default function Members() {
         <section className="card">
           <h2>{t("members.invite_title")}</h2>
           <p className="muted small">{t("members.role_help")}</p>
-          <Form method="post" {...getFormProps(form)}>
-            <FormErrors errors={form.errors} />
-            <input type="hidden" name="intent" value="invite" />
-            <Field meta={fields.email} label={t("common.email")} type="email" />
-            <SelectField meta={fields.role} label={t("common.role")} placeholder="—"
-              options={INVITABLE_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-            <SubmitButton name="intent" value="invite">{t("members.invite_button")}</SubmitButton>
-          </Form>
+          <InviteForm key={invitations.length} />
           <h3 style={{ marginTop: "1.5rem" }}>{t("members.pending")}</h3>
           {invitations.length === 0 ? <p className="muted">{t("members.none_pending")}</p> : (
-            <ul className="stack" style={{ paddingLeft: "1rem" }}>
+            <ul className="item-list">
               {invitations.map((i) => (
                 <li key={i.id}>
-                  {i.email} · {t(`roles.${i.role}`)} · {t("members.expires")} {i.expires}
+                  <span><strong>{i.email}</strong> · {t(`roles.${i.role}`)}<br /><span className="muted small">{t("members.expires")} {i.expires}</span></span>
                   <ConfirmAction label={t("members.revoke")} intent="revoke-invitation" fields={{ invitationId: i.id }} />
                 </li>
               ))}

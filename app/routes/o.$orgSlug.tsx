@@ -28,7 +28,7 @@ export default function OrganizationLayout() {
   return (
     <>
       <p className="breadcrumbs">{org.name} · {t(`roles.${role}`)}</p>
-      {inEvent ? null : <Tabs items={items} />}
+      {inEvent ? null : <Tabs items={items} label={org.name} />}
       <Outlet />
     </>
   );

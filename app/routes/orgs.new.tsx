@@ -39,6 +39,7 @@ export default function NewOrganization() {
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganizationSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="card narrow">

@@ -40,6 +40,7 @@ export default function ResetPassword() {
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   if (problem) {
     return (
