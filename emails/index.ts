@@ -1,11 +1,17 @@
 import { createElement, type ReactElement } from "react";
+import BoothAssignedEmail, { boothAssignedSubject, type BoothAssignedProps } from "./booth-assigned";
+import ApplicationReceivedEmail, { applicationReceivedSubject, type ApplicationReceivedProps } from "./application-received";
+import ApplicationDecisionEmail, { applicationDecisionSubject, type ApplicationDecisionProps } from "./application-decision";
 import InvitationEmail, { invitationSubject, type InvitationProps } from "./invitation";
 import PasswordResetEmail, { passwordResetSubject, type PasswordResetProps } from "./password-reset";
 
 /** Every email the app sends, by name: the outbox stores the name and props, the worker renders it. */
 export type EmailRequest =
   | { template: "password-reset"; props: PasswordResetProps }
-  | { template: "invitation"; props: InvitationProps };
+  | { template: "invitation"; props: InvitationProps }
+  | { template: "booth-assigned"; props: BoothAssignedProps }
+  | { template: "application-received"; props: ApplicationReceivedProps }
+  | { template: "application-decision"; props: ApplicationDecisionProps };
 
 export function buildEmail(request: EmailRequest): { subject: string; element: ReactElement } {
   switch (request.template) {
@@ -13,5 +19,11 @@ export function buildEmail(request: EmailRequest): { subject: string; element: R
       return { subject: passwordResetSubject(request.props), element: createElement(PasswordResetEmail, request.props) };
     case "invitation":
       return { subject: invitationSubject(request.props), element: createElement(InvitationEmail, request.props) };
+    case "booth-assigned":
+      return { subject: boothAssignedSubject(request.props), element: createElement(BoothAssignedEmail, request.props) };
+    case "application-received":
+      return { subject: applicationReceivedSubject(request.props), element: createElement(ApplicationReceivedEmail, request.props) };
+    case "application-decision":
+      return { subject: applicationDecisionSubject(request.props), element: createElement(ApplicationDecisionEmail, request.props) };
   }
 }

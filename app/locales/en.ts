@@ -1,9 +1,13 @@
+import badges from "./badges.en";
+import booths from "./booths.en";
+import curation from "./curation.en";
+import type { Dict } from "./dict";
+import exhibitors from "./exhibitors.en";
+import gate from "./gate.en";
 import type id from "./id";
 
-type Dict<T> = { [K in keyof T]: T[K] extends string ? string : Dict<T[K]> };
-
 /** English: same keys as id.ts (the type fails the build if one is missing). */
-const en: Dict<typeof id> = {
+const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" | "gate"> = {
   app: { name: "Pendopo", tagline: "Exhibitions, business matching and UMKM curation in one place" },
   nav: {
     home: "Home", dashboard: "Dashboard", events: "Events", members: "Members", mail: "Outbox",
@@ -32,7 +36,7 @@ const en: Dict<typeof id> = {
     end_before_start: "The end time must be after the start time.", same_day: "Choose another day as the target.",
   },
   auth: {
-    login_title: "Sign in to Pendopo", signup_title: "Create an organizer account", password: "Password",
+    login_title: "Sign in to Pendopo", signup_title_exhibitor: "Create an UMKM exhibitor account", signup_title: "Create an organizer account", password: "Password",
     password_hint: "At least 8 characters. A long passphrase is safer.", name: "Full name",
     login_button: "Sign in", signup_button: "Create account", no_account: "No account yet?", have_account: "Already have an account?",
     forgot: "Forgot your password?", invalid_login: "Wrong email or password.", email_taken: "This email is already registered. Please sign in.",
@@ -82,7 +86,7 @@ const en: Dict<typeof id> = {
     publish: "Publish", unpublish: "Unpublish", published: "The event is published. Anyone can open its public page.",
     unpublished: "The event is a draft again.", public_page: "Public page", slug_taken: "Another event already uses this public address.",
     sessions_outside_days: "{{count}} agenda sessions fall outside the new days. Move or delete them first.",
-    tabs: { overview: "Overview", venue: "Venue & regions", agenda: "Agenda" },
+    tabs: { overview: "Overview", venue: "Venue & regions", agenda: "Agenda", exhibitors: "Exhibitors", curation: "Curation", floor_plan: "Floor plan & booths" },
     days: "{{count}} days", all: "All events", sections: "Event sections", dates: "Dates",
   },
   venue: {
@@ -150,4 +154,4 @@ const en: Dict<typeof id> = {
   },
 };
 
-export default en;
+export default { ...en, exhibitors, curation, booths, badges, gate } satisfies Dict<typeof id>;

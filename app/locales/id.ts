@@ -1,4 +1,13 @@
-/** Bahasa Indonesia: the default language. en.ts must have the same keys (checked by its type). */
+import badges from "./badges.id";
+import booths from "./booths.id";
+import curation from "./curation.id";
+import exhibitors from "./exhibitors.id";
+import gate from "./gate.id";
+
+/**
+ * Bahasa Indonesia: the default language. en.ts must have the same keys (checked by its type). Each later
+ * domain keeps its texts in its own pair of files (exhibitors.id.ts / exhibitors.en.ts …).
+ */
 const id = {
   app: { name: "Pendopo", tagline: "Pameran, temu bisnis, dan kurasi UMKM dalam satu tempat" },
   nav: {
@@ -28,7 +37,7 @@ const id = {
     end_before_start: "Jam selesai harus setelah jam mulai.", same_day: "Pilih hari lain sebagai tujuan.",
   },
   auth: {
-    login_title: "Masuk ke Pendopo", signup_title: "Buat akun penyelenggara", password: "Kata sandi",
+    login_title: "Masuk ke Pendopo", signup_title_exhibitor: "Buat akun UMKM / peserta pameran", signup_title: "Buat akun penyelenggara", password: "Kata sandi",
     password_hint: "Minimal 8 karakter. Frasa panjang lebih aman.", name: "Nama lengkap",
     login_button: "Masuk", signup_button: "Buat akun", no_account: "Belum punya akun?", have_account: "Sudah punya akun?",
     forgot: "Lupa kata sandi?", invalid_login: "Email atau kata sandi salah.", email_taken: "Email ini sudah terdaftar. Silakan masuk.",
@@ -78,7 +87,7 @@ const id = {
     publish: "Terbitkan", unpublish: "Tarik dari publik", published: "Acara terbit. Halaman publik dapat dibuka siapa saja.",
     unpublished: "Acara kembali menjadi draf.", public_page: "Halaman publik", slug_taken: "Alamat publik ini sudah dipakai acara lain.",
     sessions_outside_days: "{{count}} sesi agenda berada di luar hari yang baru. Pindahkan atau hapus sesi itu dulu.",
-    tabs: { overview: "Ringkasan", venue: "Tempat & wilayah", agenda: "Agenda" },
+    tabs: { overview: "Ringkasan", venue: "Tempat & wilayah", agenda: "Agenda", exhibitors: "Peserta pameran", curation: "Kurasi", floor_plan: "Denah & stan" },
     days: "{{count}} hari", all: "Semua acara", sections: "Bagian acara", dates: "Tanggal",
   },
   venue: {
@@ -146,4 +155,4 @@ const id = {
   },
 };
 
-export default id;
+export default { ...id, exhibitors, curation, booths, badges, gate };

@@ -29,7 +29,12 @@ export default function Home() {
       <section className="hero">
         <h1>{t("home.hero")}</h1>
         <p className="muted" style={{ maxWidth: "60ch" }}>{t("home.intro")}</p>
-        <Link className="btn" to={signedIn ? "/dashboard" : "/signup"}>{signedIn ? t("home.go_dashboard") : t("home.start")}</Link>
+        <div className="row">
+          <Link className="btn" to={signedIn ? "/dashboard" : "/signup"}>{signedIn ? t("home.go_dashboard") : t("home.start")}</Link>
+          <Link className="btn btn-secondary" to={signedIn ? "/exhibitor" : `/signup?redirectTo=${encodeURIComponent("/exhibitor/profile")}`}>
+            {t("exhibitors.register_cta")}
+          </Link>
+        </div>
       </section>
       <section aria-labelledby="upcoming">
         <h2 id="upcoming">{t("public.upcoming")}</h2>

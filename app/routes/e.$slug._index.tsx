@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { loadAgendaView } from "~/agenda/agenda-view.server";
+import { callPhase } from "~/exhibitors/call-rules";
+import { getCall } from "~/exhibitors/calls.server";
 import { getPublishedEvent } from "~/events/events.server";
 import { getDb } from "~/utils/db.server";
 import { getLocale } from "~/utils/i18n.server";
@@ -16,8 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await getPublishedEvent(db, params.slug ?? "");
   if (!event) throw new Response("Not found", { status: 404 });
   const locale = await getLocale(request);
-  const view = await loadAgendaView(db, event, locale);
-  return { event: { ...event, zone: zoneAbbrev(event.timeZone) }, locale, ...view };
+  const [view, call] = await Promise.all([loadAgendaView(db, event, locale), getCall(db, event.id)]);
+  const exhibitorCall = call ? callPhase(call, new Date()) : null;
+  return { event: { ...event, zone: zoneAbbrev(event.timeZone) }, locale, exhibitorCall, ...view };
 }
 
 /** The viewer's own zone is known only in the browser, so the "your time" hint appears after hydration. */
@@ -28,7 +31,7 @@ function useViewerZone() {
 }
 
 export default function PublicEvent() {
-  const { event, days, sessions, locale } = useLoaderData<typeof loader>();
+  const { event, days, sessions, locale, exhibitorCall } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const viewerZone = useViewerZone();
   const first = days[0]?.label;
@@ -43,7 +46,12 @@ export default function PublicEvent() {
           <p><strong>{t("public.where")}:</strong> {[event.venueName, event.address, event.city].filter(Boolean).join(", ")}</p>
         ) : null}
         {event.description ? <p style={{ whiteSpace: "pre-wrap", maxWidth: "70ch" }}>{event.description}</p> : null}
-        <a className="btn btn-secondary" href={`/e/${event.slug}/agenda.ics`}>{t("public.subscribe")}</a>
+        <div className="row">
+          <a className="btn btn-secondary" href={`/e/${event.slug}/agenda.ics`}>{t("public.subscribe")}</a>
+          {exhibitorCall && exhibitorCall !== "closed" ? (
+            <Link className="btn" to={`/e/${event.slug}/exhibit`}>{t("exhibitors.register_cta")}</Link>
+          ) : null}
+        </div>
       </section>
       <h2>{t("public.agenda")}</h2>
       {sessions.length === 0 ? <p className="muted">{t("public.no_sessions")}</p> : days.map((d) => {

@@ -34,6 +34,9 @@ export default function EventLayout() {
         { to: base, label: t("events.tabs.overview"), active: pathname === base },
         { to: `${base}/venue`, label: t("events.tabs.venue"), active: pathname.startsWith(`${base}/venue`) },
         { to: `${base}/agenda`, label: t("events.tabs.agenda"), active: pathname.startsWith(`${base}/agenda`) },
+        { to: `${base}/exhibitors`, label: t("events.tabs.exhibitors"), active: pathname.startsWith(`${base}/exhibitors`) },
+        { to: `${base}/curation`, label: t("events.tabs.curation"), active: pathname.startsWith(`${base}/curation`) },
+        { to: `${base}/floor-plan`, label: t("events.tabs.floor_plan"), active: pathname.startsWith(`${base}/floor-plan`) },
       ]} />
       <Outlet />
     </>

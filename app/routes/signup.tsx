@@ -50,7 +50,7 @@ export default function Signup() {
   });
   return (
     <div className="card narrow">
-      <h1>{t("auth.signup_title")}</h1>
+      <h1>{(params.get("redirectTo") ?? "").startsWith("/exhibitor") ? t("auth.signup_title_exhibitor") : t("auth.signup_title")}</h1>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />

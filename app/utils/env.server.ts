@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   MAIL_DIR: z.string().default("data/mail"),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Uploaded images (product photos), outside the build output; relative paths are from the working directory. */
+  UPLOAD_DIR: z.string().min(1).default("data/uploads"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { APP_URL: string };

@@ -315,7 +315,7 @@ describe("organizer", () => {
     expect(await visitor.getByRole("article").filter({ hasText: MOU }).textContent()).toContain("(14.00 WITA waktu Anda)");
     await expectNoSeriousA11yViolations(visitor, "public page in WITA (phone)");
     await screenshot(visitor, "23-public-makassar-phone");
-  }, 180_000);
+  }, 400_000);
 
   test("resets a forgotten password through the emailed link", async () => {
     const page = await newPage(browser, { viewport: PHONE, locale: "id-ID" });
@@ -371,5 +371,5 @@ describe("organizer", () => {
     // The link was single-use.
     await visit(page, link!);
     await see(page.getByRole("alert").filter({ hasText: "Tautan ini tidak berlaku lagi" }));
-  }, 60_000);
+  }, 180_000);
 });
