@@ -1,4 +1,5 @@
 import { createElement, type ReactElement } from "react";
+import type Mail from "nodemailer/lib/mailer";
 import BoothAssignedEmail, { boothAssignedSubject, type BoothAssignedProps } from "./booth-assigned";
 import ApplicationReceivedEmail, { applicationReceivedSubject, type ApplicationReceivedProps } from "./application-received";
 import ApplicationDecisionEmail, { applicationDecisionSubject, type ApplicationDecisionProps } from "./application-decision";
@@ -13,7 +14,18 @@ export type EmailRequest =
   | { template: "application-received"; props: ApplicationReceivedProps }
   | { template: "application-decision"; props: ApplicationDecisionProps };
 
-export function buildEmail(request: EmailRequest): { subject: string; element: ReactElement } {
+/**
+ * A rendered-to-be email. `attachments` (files, inline images referenced by `cid:`) and `icalEvent` (a calendar
+ * invite) are built from the props when the outbox sends, so the queued job stays small JSON.
+ */
+export type BuiltEmail = {
+  subject: string;
+  element: ReactElement;
+  attachments?: () => Promise<Mail.Attachment[]>;
+  icalEvent?: () => Promise<Mail.IcalAttachment>;
+};
+
+export function buildEmail(request: EmailRequest): BuiltEmail {
   switch (request.template) {
     case "password-reset":
       return { subject: passwordResetSubject(request.props), element: createElement(PasswordResetEmail, request.props) };

@@ -22,9 +22,14 @@ export type SendResult =
 
 /** Renders a named template to subject, HTML and plain text (react-email). */
 export async function renderEmail(request: EmailRequest): Promise<Omit<OutgoingEmail, "to">> {
-  const { subject, element } = buildEmail(request);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject, html, text };
+  const { subject, element, attachments, icalEvent } = buildEmail(request);
+  const [html, text, files, invite] = await Promise.all([
+    render(element),
+    render(element, { plainText: true }),
+    attachments?.(),
+    icalEvent?.(),
+  ]);
+  return { subject, html, text, ...(files ? { attachments: files } : {}), ...(invite ? { icalEvent: invite } : {}) };
 }
 
 function smtpTransport(url: string): Transporter {

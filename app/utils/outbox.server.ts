@@ -3,12 +3,13 @@ import type { EmailRequest } from "../../emails";
 import type { Db, Executor } from "./db.server";
 import { renderEmail, sendEmail } from "./email.server";
 import { pruneRateLimits } from "./rate-limit.server";
+import { jobPayload, runOtherJob } from "../jobs.server";
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_SECONDS = 120;
 
 export type EmailJob = EmailRequest & { to: string };
-type Job = { id: string; kind: string; payload: unknown; organizationId: string | null; attempts: number };
+export type Job = { id: string; kind: string; payload: unknown; organizationId: string | null; attempts: number };
 
 /**
  * Queues work in the caller's transaction (architecture.md §2): if the change rolls back, so does the
@@ -46,8 +47,8 @@ export async function claimJobs(db: Db, now?: Date, limit = 10): Promise<Job[]> 
 
 export async function runJob(db: Db, job: Job, now: Date): Promise<void> {
   try {
-    if (job.kind !== "email") throw new Error(`unknown job kind ${job.kind}`);
-    await deliverEmail(db, job);
+    if (job.kind === "email") await deliverEmail(db, job);
+    else await runOtherJob(db, job, now);
     await db.updateTable("outbox").set({ status: "done", doneAt: now, lastError: null }).where("id", "=", job.id).execute();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -65,7 +66,7 @@ export async function runJob(db: Db, job: Job, now: Date): Promise<void> {
 }
 
 async function deliverEmail(db: Db, job: Job) {
-  const payload = (typeof job.payload === "string" ? JSON.parse(job.payload) : job.payload) as EmailJob;
+  const payload = jobPayload<EmailJob>(job);
   const rendered = await renderEmail(payload);
   const sent = await sendEmail({ to: payload.to, ...rendered });
   if (sent.status === "error") throw new Error(sent.error);
