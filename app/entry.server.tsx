@@ -62,3 +62,6 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   console.error("[pendopo] unhandled error", request.method, new URL(request.url).pathname, error);
 }
+
+// The production server (server.mjs) answers the gate API with this, before Remix routing.
+export { handleGateApiNode } from "./checkin/gate-endpoints.server";

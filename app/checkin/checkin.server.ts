@@ -10,7 +10,7 @@ import { decisionZone } from "./decision-zone";
 import { decideEntry, type BadgeKind, type EntryDecision, type EntryInput, type EntryRejection } from "./decide-entry";
 import type { GateDevice } from "./gates.server";
 import {
-  insertRows, loadHistory, lockBadges, resolveCodes, type BadgeRef, type LockedBadge, type NewScan, type StoredScan,
+  insertRows, loadHistory, lockBadges, readScanSnapshot, resolveCodes, writeScan, type BadgeRef, type LockedBadge, type NewScan, type StoredScan,
 } from "./scan-store.server";
 
 export type ScanBadge = { id: string; name: string; organization: string; kind: BadgeKind };
@@ -34,6 +34,19 @@ export type ScanInput = Omit<Scan, "force"> & { force?: boolean };
  * // { ok: false, reason: "already_inside", duplicate: false, badge: { … }, previous: { at: "2026-12-13T08:41:05+07:00", gate: "Gerbang A" } }
  */
 export async function recordScan(db: Executor, device: GateDevice, scan: ScanInput, now: Date): Promise<ScanAnswer> {
+  // The hot path of a gate: two statements and no transaction. Read the badge and its history, decide, and write
+  // only if no other scan of the badge was recorded meanwhile (scan_version); otherwise decide again. The rare
+  // contended or re-sent scan falls back to the locking batch path, which also replays duplicates.
+  const refs = await resolveCodes(db, device, [scan.code]);
+  const local: GateDevice = { ...device, timeZone: decisionZone(device.timeZone, now) };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { badge, earlier } = await readScanSnapshot(db, device, refs[0]?.badgeId ?? null, scan.nonce);
+    if (earlier.some((r) => r.nonce === scan.nonce)) break;
+    const plan = decideAll(local, [scan], refs, new Map(badge ? [[badge.id, badge]] : []), earlier);
+    const outcome = await writeScan(db, device, plan.rows[0]!, badge?.scanVersion ?? null, now);
+    if (outcome === "written") return plan.answers[0]!;
+    if (outcome === "nonce_taken") break;
+  }
   return (await recordScanBatch(db, device, [scan], now))[0]!;
 }
 

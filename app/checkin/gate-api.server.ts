@@ -2,7 +2,8 @@
 // and JSON-only errors. Like utils/session.server.ts this module knows about Request; the routes stay a few lines.
 import { getDb, type Db } from "~/utils/db.server";
 import type { RateLimitRule } from "~/utils/rate-limit.server";
-import { authenticateGateDevice, type GateDevice } from "./gates.server";
+import { authenticateDevice } from "./device-cache.server";
+import type { GateDevice } from "./gates.server";
 
 /** A single scan is a few hundred bytes; a batch of 500 about 200 KB. */
 export const SCAN_BODY_LIMIT = 16 * 1024;
@@ -50,7 +51,7 @@ export async function gateApi(request: Request, method: "GET" | "POST", rule: Ra
     if (!token) return unauthorized("missing bearer token");
     const db = await getDb();
     const now = new Date();
-    const auth = await authenticateGateDevice(db, token, now, rule);
+    const auth = await authenticateDevice(db, token, now, rule);
     if (!auth.ok) return unauthorized(auth.reason === "revoked_token" ? "device token revoked" : "unknown device token");
     const { rate, ...device } = auth.value;
     if (!rate.allowed) {

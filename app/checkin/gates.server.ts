@@ -7,6 +7,7 @@ import { fail, ok, type Result } from "~/utils/result";
 import type { RateLimitRule } from "~/utils/rate-limit.server";
 import { getPublicKeys } from "~/badges/badge-keys.server";
 import { listRevocations } from "~/badges/badges.server";
+import { clearGateDeviceCache } from "./device-cache.server";
 import { CheckinListSchema, type CheckinListInput } from "./checkin.schema";
 import type { BadgeKind, EntryInput } from "./decide-entry";
 
@@ -105,6 +106,7 @@ export async function revokeGateDevice(db: Executor, eventId: string, deviceId: 
     .where("id", "=", deviceId).where("eventId", "=", eventId).where("revokedAt", "is", null)
     .returning("id").executeTakeFirst();
   if (!row) return fail("not_found");
+  clearGateDeviceCache();
   await audit(db, { action: "gate_device.revoked", actorUserId: actor.by ?? null, eventId, entity: "gate_device", entityId: row.id });
   return ok(row);
 }

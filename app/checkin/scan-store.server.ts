@@ -120,6 +120,17 @@ export async function loadHistory(trx: Executor, device: GateDevice, ids: string
   return rows;
 }
 
+/** The audit entries of the rows a statement's `ins` CTE inserted (one per scan, written with it). */
+function auditInserted(device: GateDevice) {
+  return sql`
+    insert into audit_log (action, organization_id, event_id, entity, entity_id, data)
+    select 'checkin.recorded', ${device.organizationId}::uuid, ${device.eventId}::uuid, 'checkin', ins.id::text,
+      jsonb_build_object('badgeId', ins.badge_id, 'listId', ${device.list.id}::text, 'deviceId', ${device.id}::text,
+        'type', ins.type, 'nonce', ins.nonce, 'scannedAt', ins.scanned_at, 'successful', ins.successful, 'reason', ins.reason,
+        'forced', ins.forced, 'offline', ins.offline)
+    from ins`;
+}
+
 /**
  * Inserts the scan rows and, for exactly the rows that went in, one audit entry each, in one statement. Returns
  * the nonces inserted; a missing one lost an ON CONFLICT race against a concurrent request with that nonce.
@@ -140,14 +151,77 @@ export async function insertRows(trx: Executor, device: GateDevice, rows: NewSca
       order by x.n
       on conflict (event_id, nonce) do nothing
       returning id, badge_id, type, nonce, scanned_at, successful, reason, forced, offline),
-    aud as (
-      insert into audit_log (action, organization_id, event_id, entity, entity_id, data)
-      select 'checkin.recorded', ${device.organizationId}::uuid, ${device.eventId}::uuid, 'checkin', ins.id::text,
-        jsonb_build_object('badgeId', ins.badge_id, 'listId', ${device.list.id}::text, 'deviceId', ${device.id}::text,
-          'type', ins.type, 'nonce', ins.nonce, 'scannedAt', ins.scanned_at, 'successful', ins.successful, 'reason', ins.reason,
-          'forced', ins.forced, 'offline', ins.offline)
-      from ins)
+    aud as (${auditInserted(device)}),
+    bump as (
+      update badge set scan_version = scan_version + 1
+      where id in (select distinct badge_id from ins where badge_id is not null))
     select nonce from ins`.execute(trx);
   return new Set(inserted.map((r) => r.nonce));
 }
 
+
+/** A badge as a single scan reads it (no lock): `scanVersion` is checked again when the scan is written. */
+export type ScanSnapshot = { badge: (LockedBadge & { scanVersion: number }) | undefined; earlier: StoredScan[] };
+
+const SCAN_COLUMNS = sql`c.id, c.badge_id, c.checkin_list_id, c.type, c.scanned_at, c.nonce, c.successful, c.reason, c.forced, d.name as gate`;
+
+/**
+ * One statement for a single scan: the badge (if the code named one), its successful scans on the device's list,
+ * and any earlier scan with this nonce. One row per history row, badge columns repeated (at least one row).
+ */
+export async function readScanSnapshot(db: Executor, device: GateDevice, badgeId: string | null, nonce: string): Promise<ScanSnapshot> {
+  const { rows } = await sql<{
+    bId: string | null; bKind: BadgeKind; bStatus: LockedBadge["status"]; bSeed: string; bShortCode: string; bValidFrom: Date | null;
+    bValidUntil: Date | null; bHolderName: string; bOrganizationName: string; bScanVersion: number;
+  } & { [K in keyof StoredScan]: StoredScan[K] | null } & { id: string | null }>`
+    select b.id as b_id, b.kind as b_kind, b.status as b_status, b.seed as b_seed, b.short_code as b_short_code,
+      b.valid_from as b_valid_from, b.valid_until as b_valid_until, b.holder_name as b_holder_name,
+      b.organization_name as b_organization_name, b.scan_version as b_scan_version, h.*
+    from (values (1)) as one(x)
+      left join badge b on b.id = ${badgeId}::uuid and b.event_id = ${device.eventId}
+      left join lateral (
+        select ${SCAN_COLUMNS} from checkin c left join gate_device d on d.id = c.gate_device_id
+        where c.badge_id = b.id and c.checkin_list_id = ${device.list.id} and c.successful and c.event_id = ${device.eventId}
+        union
+        select ${SCAN_COLUMNS} from checkin c left join gate_device d on d.id = c.gate_device_id
+        where c.event_id = ${device.eventId} and c.nonce = ${nonce}) h on true
+    order by h.id`.execute(db);
+  const first = rows[0];
+  const badge = first?.bId ? {
+    id: first.bId, kind: first.bKind, status: first.bStatus, seed: first.bSeed, shortCode: first.bShortCode,
+    validFrom: first.bValidFrom, validUntil: first.bValidUntil, holderName: first.bHolderName,
+    organizationName: first.bOrganizationName, scanVersion: first.bScanVersion,
+  } : undefined;
+  const earlier = rows.filter((r) => r.id !== null).map((r) => ({
+    badgeId: r.badgeId, checkinListId: r.checkinListId!, type: r.type!, scannedAt: r.scannedAt!, nonce: r.nonce!,
+    successful: r.successful!, reason: r.reason, forced: r.forced!, gate: r.gate,
+  }));
+  return { badge, earlier };
+}
+
+export type WriteOutcome = "written" | "stale" | "nonce_taken";
+
+/**
+ * Writes one decided scan (and its audit row) in one statement, only if the badge's scan_version is still
+ * `version` (bumping it): "stale" means another scan of the badge was recorded since it was read, so the caller
+ * decides again. A scan of no badge needs no check. "nonce_taken": a concurrent request recorded this nonce first.
+ */
+export async function writeScan(db: Executor, device: GateDevice, row: NewScan, version: number | null, receivedAt: Date): Promise<WriteOutcome> {
+  const { rows } = await sql<{ bumped: number; inserted: number }>`
+    with bump as (
+      update badge set scan_version = scan_version + 1
+      where id = ${row.badgeId}::uuid and scan_version = ${version ?? -1}
+      returning id),
+    ins as (
+      insert into checkin (event_id, checkin_list_id, gate_device_id, badge_id, type, nonce, scanned_at, received_at, successful, reason, forced, offline)
+      select ${device.eventId}::uuid, ${device.list.id}::uuid, ${device.id}::uuid, ${row.badgeId}::uuid, ${row.type}, ${row.nonce},
+        ${row.scannedAt}::timestamptz, ${receivedAt}::timestamptz, ${row.successful}, ${row.reason}, ${row.forced}, ${row.offline}
+      where ${row.badgeId}::uuid is null or exists (select 1 from bump)
+      on conflict (event_id, nonce) do nothing
+      returning id, badge_id, type, nonce, scanned_at, successful, reason, forced, offline),
+    aud as (${auditInserted(device)})
+    select (select count(*) from bump)::int as bumped, (select count(*) from ins)::int as inserted`.execute(db);
+  const { bumped, inserted } = rows[0]!;
+  if (inserted === 1) return "written";
+  return row.badgeId && bumped === 0 ? "stale" : "nonce_taken";
+}

@@ -4,7 +4,7 @@
 //   npx tsx bench/gate/run.ts --quick      # 1 short run, prints only (smoke test)
 //   options: --runs N, --no-build, --only T|O (one benchmark, prints only), --profile (CPU profile of the app server in tmp/gate-profile), BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres)
 //
-// GATE-T  POST /api/v1/scans on the built app (`remix build` + remix-serve, NODE_ENV=production, PostgreSQL)
+// GATE-T  POST /api/v1/scans on the built app (`remix build` + server.mjs as `npm start`, NODE_ENV=production, PostgreSQL)
 //         under 16 keep-alive connections for 10 s; reference: a bare node:http server doing JSON parse +
 //         Ed25519 verify + one SQL statement on the same database → throughput ratio. Then p50/p99 of both
 //         at a fixed offered rate of 200 scans/s (latency from each request's due time).
@@ -187,7 +187,7 @@ async function gateT(db: Db, sql: postgres.Sql, s: Seed, appPort: number, refPor
   const [app, appCpuMs] = await withCpu(pids.app, () => appLoad(false));
   await warm(refPort, "/scan");
   const [ref, refCpuMs] = await withCpu(pids.ref, () => refLoad(false));
-  // The framework floor: the same route answering 401 before any database work (remix-serve + Remix + JSON).
+  // The framework floor: the same endpoint answering 401 before any database work (server + JSON, no SQL).
   const [floor, floorCpuMs] = await withCpu(pids.app, () => closedLoop(appPort, (i) => ({ path: "/api/v1/scans", body: scanBody(i) }), { connections: CONNECTIONS, durationMs: DURATION_MS, maxRequests: MAX_REQUESTS }));
   const appRate = await appLoad(true);
   const refRate = await refLoad(true);
@@ -273,7 +273,7 @@ async function main() {
     const s = await seed(db, sql);
     const appPort = await freePort();
     const profile = args.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, "tmp/gate-profile")}`] : [];
-    const app = start([...profile, "node_modules/@remix-run/serve/dist/cli.js", "build/index.js"], {
+    const app = start([...profile, "server.mjs", "build/index.js"], {
       NODE_ENV: "production", PORT: String(appPort), HOST: "127.0.0.1", DATABASE_URL: url, APP_URL: `http://127.0.0.1:${appPort}`,
       OUTBOX_POLL_MS: "60000", DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10", MAIL_DIR: path.join(tmp, "mail"), UPLOAD_DIR: path.join(tmp, "uploads"),
     });
@@ -328,13 +328,13 @@ Load generator, app server, reference server and PostgreSQL share the same cores
 
 ## GATE-T: POST /api/v1/scans on the built server
 
-App: \`remix-serve build/index.js\` (NODE_ENV=production, PostgreSQL, pool 10) answering the full contract per scan:
+App: \`node server.mjs build/index.js\` (= \`npm start\`) (NODE_ENV=production, PostgreSQL, pool 10) answering the full contract per scan:
 bearer device token, per-device rate limit, body cap, zod, code verify, row lock, history, decideEntry, scan
 row + audit row. Reference: bare \`node:http\` + JSON parse + Ed25519 verify + one SQL statement
 (INSERT … ON CONFLICT (nonce) DO NOTHING feeding UPDATE of the first check-in). Closed loop: ${CONNECTIONS} keep-alive
 connections for ${DURATION_MS / 1000} s over ${fmt(TICKETS)} tickets and ${DEVICES_T} gate tokens. Framework floor: the same
-route and load answering 401 (no token) before any database work, i.e. remix-serve (express, compression, morgan,
-static lookup) + Remix routing + a JSON response: the most any Remix route can do here. Fixed rate: ${RATE} scans/s for
+endpoint and load answering 401 (no token) before any database work: the HTTP server, the endpoint's Request
+and Response and a JSON answer, i.e. the most the app could do without SQL. Fixed rate: ${RATE} scans/s for
 ${fmt(RATE_COUNT)} scans, latency from each request's due time.
 
 | run | app scans/s | reference scans/s | ratio | framework floor req/s (÷ reference) | app p50 / p99 ms (c=${CONNECTIONS}) | app p50 / p99 ms at ${RATE}/s | reference p50 / p99 ms at ${RATE}/s |

@@ -42,6 +42,8 @@ export interface BadgeTable {
   issuedAt: GeneratedTimestamp;
   printedAt: Timestamp | null;
   statusReason: string | null;
+  /** Bumped by every statement that records a scan of this badge (optimistic check of a single scan). */
+  scanVersion: Generated<number>;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
 }

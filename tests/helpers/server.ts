@@ -17,7 +17,7 @@ export type AppServer = {
 };
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const SERVE_CLI = path.join(ROOT, "node_modules/@remix-run/serve/dist/cli.js");
+const SERVER = path.join(ROOT, "server.mjs");
 const BUILD = path.join(ROOT, "build/index.js");
 
 /** A port that was free a moment ago (the OS picks it; we release it for the server to bind). */
@@ -66,7 +66,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /**
- * Starts the built production server (`remix-serve build/index.js`) on a free port with its own fresh
+ * Starts the built production server (`node server.mjs build/index.js`, as `npm start`) on a free port with its own fresh
  * database, SMTP sink and mail directory, and resolves once `/healthcheck` answers 200. Run `remix build`
  * first (`npm test` does it in `pretest`).
  */
@@ -96,7 +96,7 @@ export async function startAppServer(options: { smtpUrl?: string; env?: Record<s
     ...options.env,
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const child = spawn(process.execPath, [SERVE_CLI, BUILD], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [SERVER, BUILD], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (chunk: Buffer) => { output += chunk.toString(); });
   child.stderr!.on("data", (chunk: Buffer) => { output += chunk.toString(); });
 
