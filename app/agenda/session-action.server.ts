@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import { data } from "@remix-run/node";
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
@@ -10,7 +10,7 @@ import { createSession, updateSession } from "./agenda.server";
 /** The shared action of "add session" and "edit session": validate, write, map reasons to field errors. */
 export async function saveSessionAction(request: Request, params: { orgSlug?: string; eventId?: string }, sessionId?: string) {
   const { org, event, user } = await requireEventAccess(request, params, "agenda:update");
-  const submission = parseWithZod(await request.formData(), { schema: SessionSchema });
+  const submission = parseForm(await request.formData(), { schema: SessionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const db = await getDb();
   const result = sessionId

@@ -174,12 +174,4 @@ export function shareFromPercent(percent: number): number {
   return Math.round(percent * 100) / 10_000;
 }
 
-/**
- * A search or filter value from a query string, safe for SQL: trimmed, cut to `max`, control characters
- * dropped (PostgreSQL text cannot hold NUL: `?q=%00` would otherwise be a 500).
- *
- * @example cleanQuery(" batik\u0000 ", 40) // "batik"
- */
-export function cleanQuery(value: string | null | undefined, max: number): string {
-  return (value ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, max);
-}
+export { cleanQuery } from "~/utils/validation";

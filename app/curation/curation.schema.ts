@@ -1,6 +1,6 @@
 import { z } from "zod/v4";
 import type { ApplicationStatus, Sector, UmkmClass } from "../../db/schema";
-import { optionalText } from "~/utils/validation";
+import { cleanQuery, optionalText } from "~/utils/validation";
 import { MAX_SCORE, MIN_SCORE } from "./scoring";
 
 export const SECTORS = [
@@ -46,13 +46,12 @@ export type QueueQuery = {
 export function parseQueueQuery(params: URLSearchParams): QueueQuery {
   const pick = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
     values.includes(value as T) ? (value as T) : fallback;
-  const clean = (v: string | null, max: number) => (v ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, max);
   const page = Number.parseInt(params.get("page") ?? "1", 10);
   const sector = params.get("sector");
   return {
-    q: clean(params.get("q"), 100),
+    q: cleanQuery(params.get("q"), 100),
     sector: SECTORS.includes(sector as Sector) ? (sector as Sector) : undefined,
-    province: clean(params.get("province"), 80) || undefined,
+    province: cleanQuery(params.get("province"), 80) || undefined,
     status: pick(STATUS_FILTERS, params.get("status"), "open"),
     unscoredByMe: params.get("mine") === "unscored",
     sort: pick(QUEUE_SORTS, params.get("sort"), "newest"),
@@ -104,20 +103,3 @@ export const BulkDecideSchema = z.object({
 });
 export type BulkDecideInput = z.infer<typeof BulkDecideSchema>;
 
-/**
- * Whether a posted form is too big to hand to conform: it fills an array up to the highest index posted, so
- * one field named `scores[100000].score` costs seconds and hundreds of MB before zod's max() is checked
- * (measured 2026-11 with @conform-to/zod 1.21). Checked before parsing; such a form is bad input.
- *
- * @example isOversizedForm(formWith("scores[99999].score")) // true
- */
-export function isOversizedForm(form: FormData, limits: { maxIndex?: number; maxEntries?: number } = {}): boolean {
-  const maxIndex = limits.maxIndex ?? 100;
-  const maxEntries = limits.maxEntries ?? 1000;
-  let entries = 0;
-  for (const key of form.keys()) {
-    if (++entries > maxEntries) return true;
-    for (const match of key.matchAll(/\[(\d+)\]/g)) if (match[1]!.length > 6 || Number(match[1]) > maxIndex) return true;
-  }
-  return false;
-}

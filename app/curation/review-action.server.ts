@@ -1,9 +1,10 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import { data } from "@remix-run/node";
 import { getDb } from "~/utils/db.server";
 import { isUuid, requireEventAccess } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { DecideSchema, isOversizedForm, ScoreSchema } from "./curation.schema";
+import { DecideSchema, ScoreSchema } from "./curation.schema";
+import { isOversizedForm } from "~/utils/form-parse.server";
 import { saveScores } from "./curation.server";
 import { decideApplication } from "./decisions.server";
 
@@ -27,7 +28,7 @@ export async function reviewAction(request: Request, params: Params) {
   const db = await getDb();
 
   if (intent === "decide") {
-    const submission = parseWithZod(form, { schema: DecideSchema });
+    const submission = parseForm(form, { schema: DecideSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const res = await decideApplication(db, { organization: org, event, actorUserId: user.id, request }, { applicationId, ...submission.value });
     if (!res.ok) {
@@ -37,7 +38,7 @@ export async function reviewAction(request: Request, params: Params) {
     return redirectWithToast(page, { type: "success", key: `curation.decision.decided_${res.value.status}`, params: { email: res.value.email } });
   }
 
-  const submission = parseWithZod(form, { schema: ScoreSchema });
+  const submission = parseForm(form, { schema: ScoreSchema });
   if (submission.status !== "success") return data({ intent: "score", result: submission.reply() }, { status: 400 });
   const res = await saveScores(db, { eventId: event.id, applicationId, curatorUserId: user.id, scores: submission.value.scores });
   if (!res.ok) {

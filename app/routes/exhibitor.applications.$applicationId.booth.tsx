@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, application, event } = await requireAccepted(request, params.applicationId);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const submission = parseWithZod(form, { schema: (intent === "pick" ? PickSchema : PreferSchema) as z.ZodType });
+  const submission = parseForm(form, { schema: (intent === "pick" ? PickSchema : PreferSchema) as z.ZodType });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const v = submission.value as z.infer<typeof PickSchema> | z.infer<typeof PreferSchema>;
   const db = await getDb();

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { application, event } = await requireAccepted(request, params.applicationId);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const submission = parseWithZod(form, { schema: (SCHEMAS[intent as keyof typeof SCHEMAS] ?? AddStaffSchema) as z.ZodType });
+  const submission = parseForm(form, { schema: (SCHEMAS[intent as keyof typeof SCHEMAS] ?? AddStaffSchema) as z.ZodType });
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const v = submission.value as z.infer<(typeof SCHEMAS)[keyof typeof SCHEMAS]>;
   const db = await getDb();

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -32,7 +33,7 @@ const ActionSchema = z.discriminatedUnion("intent", [CertificationSchema, Delete
 export async function action({ request }: ActionFunctionArgs) {
   const { business } = await requireOwnBusiness(request);
   if (!business) throw redirect("/exhibitor/profile");
-  const submission = parseWithZod(await request.formData(), { schema: ActionSchema });
+  const submission = parseForm(await request.formData(), { schema: ActionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const db = await getDb();
   const input = submission.value;

@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const message = read.reason === "too_large" ? "exhibitors.upload.too_large" : "validation.invalid";
     return refuse(formId, { status: "error", error: { photo: [message] } }, read.reason === "too_large" ? 413 : 400);
   }
-  const submission = parseWithZod(read.value, { schema: ActionSchema });
+  const submission = parseForm(read.value, { schema: ActionSchema });
   if (submission.status !== "success") return refuse(formId, submission.reply(), 400);
   const db = await getDb();
   const input = submission.value;

@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireOwnBusiness(request);
-  const submission = parseWithZod(await request.formData(), { schema: BusinessSchema });
+  const submission = parseForm(await request.formData(), { schema: BusinessSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const db = await getDb();
   const saved = await saveBusiness(db, user.id, submission.value);

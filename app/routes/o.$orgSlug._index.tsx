@@ -1,3 +1,4 @@
+import { cleanQuery } from "~/utils/validation";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Acara · Pendopo" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireOrgAccess(request, params.orgSlug, "event:view");
   const url = new URL(request.url);
-  const q = url.searchParams.get("q")?.trim().slice(0, 100) ?? "";
+  const q = cleanQuery(url.searchParams.get("q"), 100);
   const page = Number(url.searchParams.get("page")) || 1;
   const locale = await getLocale(request);
   const list = await listOrgEvents(await getDb(), org.id, { q, page });

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await audit(db, { action: `event.${intent}ed`, actorUserId: user.id, organizationId: org.id, eventId: event.id, request });
     return redirectWithToast(back, { type: "success", key: intent === "publish" ? "events.published" : "events.unpublished" });
   }
-  const submission = parseWithZod(formData, { schema: EventSchema });
+  const submission = parseForm(formData, { schema: EventSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await updateEvent(db, event, submission.value);
   if (!result.ok) {

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const day = parseLocalDate(String(form.get("day") ?? ""));
     return redirectWithToast(day ? `${base}?day=${day}` : base, { type: "success", key: "agenda.deleted" });
   }
-  const submission = parseWithZod(form, { schema: CopyDaySchema });
+  const submission = parseForm(form, { schema: CopyDaySchema });
   if (submission.status !== "success") return redirectWithToast(base, { type: "error", key: "errors.form" });
   const { fromDay, toDay } = submission.value;
   const result = await copyAgendaDay(db, event, fromDay, toDay);

@@ -1,10 +1,11 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SubmitButton } from "~/components/forms";
 import { EmptyState, Pagination } from "~/components/ui";
-import { BulkDecideSchema, DECISIONS, isOversizedForm, OPEN_STATUSES, parseQueueQuery } from "~/curation/curation.schema";
+import { BulkDecideSchema, DECISIONS, OPEN_STATUSES, parseQueueQuery } from "~/curation/curation.schema";
+import { isOversizedForm } from "~/utils/form-parse.server";
 import { hasSubmittedApplications, listApplicantProvinces, listQueue } from "~/curation/curation.server";
 import { decideApplications } from "~/curation/decisions.server";
 import { ScoreText, StatusBadge } from "~/curation/ui/bits";
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const back = `/o/${org.slug}/events/${event.id}/curation${backSearch(form.get("back"))}`;
   if (isOversizedForm(form)) return redirectWithToast(back, { type: "error", key: "validation.invalid" });
-  const submission = parseWithZod(form, { schema: BulkDecideSchema });
+  const submission = parseForm(form, { schema: BulkDecideSchema });
   if (submission.status !== "success") {
     const first = Object.values(submission.error ?? {}).flat()[0];
     return redirectWithToast(back, { type: "error", key: first ?? "errors.form" });

@@ -1,3 +1,4 @@
+import { cleanQuery } from "~/utils/validation";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, event } = await requireEventAccess(request, params, "event:view");
   const url = new URL(request.url);
   const filter = {
-    q: url.searchParams.get("q")?.trim().slice(0, 100) ?? "",
+    q: cleanQuery(url.searchParams.get("q"), 100),
     status: oneOf(ORGANIZER_VISIBLE_STATUSES, url.searchParams.get("status")),
     sector: oneOf(SECTORS, url.searchParams.get("sector")),
     page: Number(url.searchParams.get("page")) || 1,

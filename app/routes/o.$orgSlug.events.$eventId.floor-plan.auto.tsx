@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -33,12 +33,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent") === "confirm" ? "confirm" : "preview";
   const db = await getDb();
   if (intent === "preview") {
-    const submission = parseWithZod(form, { schema: AutoPreviewSchema });
+    const submission = parseForm(form, { schema: AutoPreviewSchema });
     if (submission.status !== "success") return data({ result: submission.reply(), preview: null, rules: null }, { status: 400 });
     const { intent: _intent, ...rules } = submission.value;
     return { result: submission.reply(), preview: await previewAutoAssignment(db, event.id, rules), rules };
   }
-  const submission = parseWithZod(form, { schema: AutoConfirmSchema });
+  const submission = parseForm(form, { schema: AutoConfirmSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), preview: null, rules: null }, { status: 400 });
   const { intent: _intent, plan, ...rules } = submission.value;
   const res = await confirmAutoAssignment(db, { eventId: event.id, rules, plan, by: user.id, now: new Date(), appUrl: getEnv().APP_URL });

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const booth = await requireBooth(db, event.id, params.boothId);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const submission = parseWithZod(form, { schema: (SCHEMAS[intent as keyof typeof SCHEMAS] ?? BoothSchema) as z.ZodType });
+  const submission = parseForm(form, { schema: (SCHEMAS[intent as keyof typeof SCHEMAS] ?? BoothSchema) as z.ZodType });
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const v = submission.value as z.infer<(typeof SCHEMAS)[keyof typeof SCHEMAS]>;
   const here = `/o/${org.slug}/events/${event.id}/floor-plan/booths/${booth.id}`;

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { org, event, user } = await requireEventAccess(request, params, "event:update");
-  const submission = parseWithZod(await request.formData(), { schema: MarkPaidSchema });
+  const submission = parseForm(await request.formData(), { schema: MarkPaidSchema });
   if (submission.status !== "success") return data({ invoiceId: String(submission.payload.invoiceId ?? ""), result: submission.reply() }, { status: 400 });
   const res = await markInvoicePaid(await getDb(), { eventId: event.id, organizationId: org.id, invoiceId: submission.value.invoiceId, reference: submission.value.reference, by: user.id, now: new Date() });
   if (!res.ok) {

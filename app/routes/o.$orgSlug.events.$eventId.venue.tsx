@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -25,7 +26,7 @@ const ActionSchema = z.discriminatedUnion("intent", [HallSchema, RoomSchema, Reg
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { org, event, user } = await requireEventAccess(request, params, "event:update");
-  const submission = parseWithZod(await request.formData(), { schema: ActionSchema });
+  const submission = parseForm(await request.formData(), { schema: ActionSchema });
   const intent = submission.payload.intent;
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const db = await getDb();

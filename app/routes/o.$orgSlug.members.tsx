@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -39,7 +40,7 @@ const ActionSchema = z.discriminatedUnion("intent", [InviteSchema, MemberRoleSch
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { org, role, user } = await requireOrgAccess(request, params.orgSlug, "member:manage");
-  const submission = parseWithZod(await request.formData(), { schema: ActionSchema });
+  const submission = parseForm(await request.formData(), { schema: ActionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const db = await getDb();
   const input = submission.value;

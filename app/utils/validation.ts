@@ -7,6 +7,14 @@ import { z } from "zod/v4";
 // PostgreSQL text cannot hold a NUL byte (22021: a 500 on insert), so it is bad input like any other.
 const noNul = (v: string) => !v.includes("\u0000");
 
+/**
+ * A search box's text as a query may use: control characters (a NUL is a 500 in PostgreSQL) removed, trimmed,
+ * capped. Search parameters never go through a schema, so every list page cleans them with this.
+ */
+export function cleanQuery(value: string | null | undefined, max: number): string {
+  return (value ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, max);
+}
+
 export const requiredText = (max: number, min = 1) =>
   z
     .string({ error: "validation.required" })

@@ -252,6 +252,11 @@ describe("bad query strings", () => {
     expect(res.status).toBe(200);
   });
 
+  it.each(["Batik\u0000", "\u0000", "Solo\u0007\u001f"])("answers the events list with 200 for a search with control characters (%j)", async (q) => {
+    const res = await callRoute(orgEventsLoader, get(`/o/${org.slug}?q=${encodeURIComponent(q)}`, owner.cookie), { orgSlug: org.slug });
+    expect(res.status).toBe(200);
+  });
+
   it.each(["1.01", "1e308", "-3", "abc"])("answers the mail log with 200 for page=%j, never 500", async (page) => {
     const res = await callRoute(mailLoader, get(`/o/${org.slug}/mail?page=${encodeURIComponent(page)}`, owner.cookie), { orgSlug: org.slug });
     expect(res.status).toBe(200);

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { DecideSchema, isOversizedForm, parseQueueQuery, ScoreSchema } from "~/curation/curation.schema";
+import { DecideSchema, parseQueueQuery, ScoreSchema } from "~/curation/curation.schema";
 
 const ID = "0b6d3c1e-6f1a-4b8e-9a53-2f1c6a7d9e10";
 const form = (fields: Record<string, string>) => {
@@ -71,28 +71,5 @@ describe("DecideSchema", () => {
     [{ decision: "accept", from: "submitted", message: "x".repeat(5001) }, { message: ["validation.too_long_5000"] }],
   ])("refuses %j", (fields, errors) => {
     expect(parseWithZod(form({ intent: "decide", ...fields }), { schema: DecideSchema }).reply().error).toEqual(errors);
-  });
-});
-
-describe("isOversizedForm", () => {
-  it("lets a normal score form through", () => {
-    const fields: Record<string, string> = { intent: "score" };
-    for (let i = 0; i < 12; i++) Object.assign(fields, { [`scores[${i}].criterionId`]: ID, [`scores[${i}].score`]: "3", [`scores[${i}].comment`]: "" });
-    expect(isOversizedForm(form(fields))).toBe(false);
-  });
-
-  it.each([
-    ["a huge index", { "scores[100000].score": "3" }],
-    ["an index past the limit", { "scores[101].score": "3" }],
-    ["an index with too many digits", { "scores[0000000001].score": "3" }],
-    ["a nested huge index", { "scores[0].x[5000]": "1" }],
-  ])("refuses %s", (_what, fields) => {
-    expect(isOversizedForm(form(fields))).toBe(true);
-  });
-
-  it("refuses more than 1000 fields", () => {
-    const f = new FormData();
-    for (let i = 0; i < 1001; i++) f.append("applicationIds", ID);
-    expect(isOversizedForm(f)).toBe(true);
   });
 });
