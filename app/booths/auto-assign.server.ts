@@ -11,7 +11,7 @@ import { type Exhibitor, type Instance, parseInstance, type Result as Assignment
 import { fit } from "./assignment/rules";
 import { validateResult } from "./assignment/validate";
 import type { AutoRulesInput } from "./booth.schema";
-import { assignBooth } from "./assign.server";
+import { assignBoothBatch } from "./assign.server";
 import { inTransaction, LIVE } from "./booths.server";
 import { annotateHall, isJavaProvince, priorityPoints, regionKey, shareFromPercent } from "./floor-plan";
 
@@ -216,10 +216,8 @@ export async function confirmAutoAssignment(
       });
       const violations = validateResult(built.instance, completeResult(built.instance, [...fixed, ...planned]));
       if (violations.length > 0) throw new StalePlan(violations[0]!);
-      for (const p of input.plan) {
-        const res = await assignBooth(trx, { eventId: input.eventId, applicationId: p.applicationId, boothId: p.boothId, method: "auto", by: input.by, now: input.now, appUrl: input.appUrl });
-        if (!res.ok) throw new StalePlan(`${res.reason}: ${p.applicationId}`);
-      }
+      const res = await assignBoothBatch(trx, { eventId: input.eventId, items: input.plan, method: "auto", by: input.by, now: input.now, appUrl: input.appUrl });
+      if (!res.ok) throw new StalePlan(`${res.reason}${res.detail ? `: ${res.detail}` : ""}`);
       return ok({ count: input.plan.length });
     });
   } catch (error) {

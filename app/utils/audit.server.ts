@@ -14,9 +14,13 @@ export type AuditEntry = {
 
 /** Appends to the audit log (logins, permission denials, role changes, publishing…); never updated or deleted. */
 export async function audit(db: Executor, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto("auditLog")
-    .values({
+  await auditMany(db, [entry]);
+}
+
+/** Many audit entries in one statement per 500 (bulk operations). */
+export async function auditMany(db: Executor, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    await db.insertInto("auditLog").values(entries.slice(i, i + 500).map((entry) => ({
       action: entry.action,
       actorUserId: entry.actorUserId ?? null,
       organizationId: entry.organizationId ?? null,
@@ -26,6 +30,6 @@ export async function audit(db: Executor, entry: AuditEntry): Promise<void> {
       ip: entry.request ? clientIp(entry.request) : null,
       userAgent: entry.request ? userAgent(entry.request) : null,
       data: JSON.stringify(entry.data ?? {}),
-    })
-    .execute();
+    }))).execute();
+  }
 }

@@ -23,6 +23,13 @@ export function enqueueEmail(db: Executor, job: EmailJob, organizationId: string
   return enqueue(db, "email", job, organizationId);
 }
 
+/** Many emails in one statement per 500 (bulk operations), in the caller's transaction like enqueue. */
+export async function enqueueEmails(db: Executor, jobs: EmailJob[], organizationId: string | null = null) {
+  for (let i = 0; i < jobs.length; i += 500) {
+    await db.insertInto("outbox").values(jobs.slice(i, i + 500).map((job) => ({ kind: "email", payload: JSON.stringify(job), organizationId }))).execute();
+  }
+}
+
 /** Backoff after a failed attempt: 10 s, 20 s, 40 s … capped at one hour. */
 export function retryDelaySeconds(attempts: number): number {
   return Math.min(3600, 10 * 2 ** Math.max(0, attempts - 1));
