@@ -7,6 +7,7 @@ import { createSession } from "~/agenda/agenda.server";
 import { signUp } from "~/accounts/accounts.server";
 import { addHall, addRegion, addRoom, createEvent, setEventPublished } from "~/events/events.server";
 import { acceptInvitation, createOrganization, inviteMember } from "~/organizations/organizations.server";
+import { DEMO_EXHIBITOR_LOGIN, loadDemoExhibitors } from "./demo-exhibitors";
 import type { Db } from "./index";
 
 export const DEMO_PASSWORD = "pendopo-demo-2026";
@@ -16,6 +17,7 @@ export const DEMO_LOGINS = [
   { email: "kurator@kadin-solo.test", name: "Dewi Lestari", role: "curator" },
   { email: "petugas@kadin-solo.test", name: "Agus Prasetyo", role: "gate_staff" },
 ] as const;
+export { DEMO_EXHIBITOR_LOGIN };
 
 export const DEMO_EVENT_SLUG = "temu-bisnis-batik-tenun-kediri-surakarta";
 const DAYS = ["2026-12-14", "2026-12-15", "2026-12-16"] as const;
@@ -40,8 +42,8 @@ const AGENDA: Session[] = [
 export async function loadDemo(db: Db, appUrl = "http://localhost:3000"): Promise<boolean> {
   const exists = await db.selectFrom("appUser").select("id").where("email", "=", DEMO_LOGINS[0].email).executeTakeFirst();
   if (exists) return false;
-  await db.transaction().execute(async (trx) => {
-    const now = new Date("2026-11-23T02:00:00Z");
+  const now = new Date("2026-11-23T02:00:00Z");
+  const setup = await db.transaction().execute(async (trx) => {
     const users = [];
     for (const login of DEMO_LOGINS) {
       const created = await signUp(trx, { name: login.name, email: login.email, password: DEMO_PASSWORD, locale: "id" });
@@ -84,7 +86,14 @@ export async function loadDemo(db: Db, appUrl = "http://localhost:3000"): Promis
       if (!created.ok) throw new Error(`demo session ${title}: ${created.reason}`);
     }
     await setEventPublished(trx, event.value.id, true, now);
+    return {
+      event: { id: event.value.id, slug: DEMO_EVENT_SLUG, name: "Temu Bisnis Batik & Tenun Ikat Kediri–Surakarta", timeZone: "Asia/Jakarta", organizationId: org.id },
+      hallIds: [hallA.value.id, hallB.value.id] as [string, string],
+      admin: users.find((u) => u.role === "admin")!, curator: users.find((u) => u.role === "curator")!,
+    };
   });
+  // The exhibitor use-cases open their own transactions, so this part runs after the one above has committed.
+  await loadDemoExhibitors(db, { ...setup, organizerName: "Kadin Kota Surakarta", password: DEMO_PASSWORD, appUrl, now });
   return true;
 }
 

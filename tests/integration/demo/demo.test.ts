@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { DEMO_EVENT_SLUG, loadDemo } from "../../../db/demo";
+import { useTestDatabase } from "../../helpers/db";
+
+const t = useTestDatabase();
+
+describe("npm run demo", () => {
+  it("loads the demo fair with exhibitors in every curation state, booths assigned and invoices issued, once", async () => {
+    expect(await loadDemo(t.db)).toBe(true);
+    const event = await t.db.selectFrom("event").select(["id", "status"]).where("slug", "=", DEMO_EVENT_SLUG).executeTakeFirstOrThrow();
+    expect(event.status).toBe("published");
+    const statuses = await t.db.selectFrom("application").select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("eventId", "=", event.id).groupBy("status").execute();
+    expect(Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)]))).toEqual({ accepted: 5, submitted: 5, waitlisted: 1, rejected: 1 });
+    const booths = await t.db.selectFrom("boothAssignment").select((eb) => eb.fn.countAll<number>().as("n")).where("eventId", "=", event.id).executeTakeFirstOrThrow();
+    expect(Number(booths.n)).toBe(5);
+    const invoices = await t.db.selectFrom("invoice").select("number").where("eventId", "=", event.id).orderBy("number").execute();
+    expect(invoices).toHaveLength(5);
+    expect(await loadDemo(t.db)).toBe(false);
+  }, 120_000);
+});
