@@ -1,13 +1,14 @@
 import badges from "./badges.en";
 import booths from "./booths.en";
 import curation from "./curation.en";
+import deals from "./deals.en";
 import type { Dict } from "./dict";
 import exhibitors from "./exhibitors.en";
 import gate from "./gate.en";
 import type id from "./id";
 
 /** English: same keys as id.ts (the type fails the build if one is missing). */
-const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" | "gate"> = {
+const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" | "gate" | "deals"> = {
   app: { name: "Pendopo", tagline: "Exhibitions, business matching and UMKM curation in one place" },
   nav: {
     home: "Home", dashboard: "Dashboard", events: "Events", members: "Members", mail: "Outbox",
@@ -154,4 +155,4 @@ const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" 
   },
 };
 
-export default { ...en, exhibitors, curation, booths, badges, gate } satisfies Dict<typeof id>;
+export default { ...en, exhibitors, curation, booths, badges, gate, deals } satisfies Dict<typeof id>;

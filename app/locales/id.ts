@@ -1,6 +1,7 @@
 import badges from "./badges.id";
 import booths from "./booths.id";
 import curation from "./curation.id";
+import deals from "./deals.id";
 import exhibitors from "./exhibitors.id";
 import gate from "./gate.id";
 
@@ -155,4 +156,4 @@ const id = {
   },
 };
 
-export default { ...id, exhibitors, curation, booths, badges, gate };
+export default { ...id, exhibitors, curation, booths, badges, gate, deals };
