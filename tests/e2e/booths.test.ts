@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { assignBooth } from "~/booths/assign.server";
-import { allowConsoleErrors, checkPage, DESKTOP, expectNoSeriousA11yViolations, launchBrowser, newPage, PHONE, screenshot, visit, waitForHydration } from "../helpers/browser";
+import { allowConsoleErrors, arrive, checkPage, DESKTOP, expectNoSeriousA11yViolations, launchBrowser, newPage, PHONE, screenshot, see, visit, waitForHydration } from "../helpers/browser";
 import { makeEvent, makeOrgWithStaff, PASSWORD } from "../helpers/factories";
 import { makeBooths, makeCall, makeExhibitor, makeHall, OPEN_NOW, row, seededServerDatabase } from "../helpers/booth-factories";
 import { startAppServer, type AppServer } from "../helpers/server";
@@ -67,22 +67,6 @@ afterAll(async () => {
   await dropDb?.();
   await smtp?.close();
 });
-
-async function see(locator: Locator, timeout = 10_000) {
-  try {
-    await locator.first().waitFor({ state: "visible", timeout });
-  } catch (error) {
-    const page = locator.page();
-    await screenshot(page, "b-failure").catch(() => {});
-    const text = await page.locator("main").innerText().catch(() => "");
-    throw new Error(`not visible: ${String(locator)} on ${page.url()} (tmp/screens/b-failure.png):\n${text.slice(0, 800)}`, { cause: error });
-  }
-}
-
-async function arrive(page: Page, url: RegExp) {
-  await page.waitForURL(url, { timeout: 10_000 });
-  await waitForHydration(page);
-}
 
 async function signIn(page: Page, email: string, to: string) {
   await visit(page, `${server.baseUrl}/login?redirectTo=${encodeURIComponent(to)}`);

@@ -3,7 +3,7 @@ import path from "node:path";
 import postgres from "postgres";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { checkPage, DESKTOP, launchBrowser, newPage, PHONE, screenshot, visit, waitForHydration } from "../helpers/browser";
+import { arrive, checkPage, DESKTOP, launchBrowser, newPage, PHONE, screenshot, see, visit, waitForHydration } from "../helpers/browser";
 import { createTestDatabase } from "../helpers/db";
 import { makeEvent, makeOrgWithStaff, PASSWORD, type Staff } from "../helpers/factories";
 import { startAppServer, type AppServer } from "../helpers/server";
@@ -81,22 +81,6 @@ afterAll(async () => {
   await dropDatabase?.();
   await smtp?.close();
 });
-
-async function see(locator: Locator, timeout = 10_000) {
-  try {
-    await locator.first().waitFor({ state: "visible", timeout });
-  } catch (error) {
-    const page = locator.page();
-    await screenshot(page, "curation-failure").catch(() => {});
-    const text = await page.locator("main").innerText().catch(() => "");
-    throw new Error(`not visible: ${String(locator)} on ${page.url()} (tmp/screens/curation-failure.png):\n${text.slice(0, 800)}`, { cause: error });
-  }
-}
-
-async function arrive(page: Page, url: RegExp | ((url: URL) => boolean)) {
-  await page.waitForURL(url, { timeout: 10_000 });
-  await waitForHydration(page);
-}
 
 /** Opens a protected page signed out, signs in on the login page, and lands back on it. */
 async function signInTo(page: Page, url: string, email: string) {

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { allowConsoleErrors, checkPage, launchBrowser, newPage, PHONE, screenshot, visit, waitForHydration } from "../helpers/browser";
+import { allowConsoleErrors, arrive, checkPage, launchBrowser, newPage, PHONE, screenshot, see, visit, waitForHydration } from "../helpers/browser";
 import { makePng } from "../helpers/exhibitor-factories";
 import { startAppServer, type AppServer } from "../helpers/server";
 import { startSmtpSink } from "../helpers/smtp";
@@ -26,28 +26,6 @@ afterAll(async () => {
   await server?.stop();
   await smtp?.close();
 });
-
-async function see(locator: Locator, timeout = 10_000) {
-  try {
-    await locator.first().waitFor({ state: "visible", timeout });
-  } catch (error) {
-    const page = locator.page();
-    await screenshot(page, "exhibitor-failure").catch(() => {});
-    const text = await page.locator("main").innerText().catch(() => "");
-    throw new Error(`not visible: ${String(locator)} on ${page.url()} (tmp/screens/exhibitor-failure.png):\n${text.slice(0, 800)}`, { cause: error });
-  }
-}
-
-async function arrive(page: Page, url: RegExp) {
-  try {
-    await page.waitForURL(url, { timeout: 10_000 });
-  } catch (error) {
-    await screenshot(page, "exhibitor-failure").catch(() => {});
-    const text = await page.locator("main").innerText().catch(() => "");
-    throw new Error(`expected ${String(url)}, still at ${page.url()}:\n${text.slice(0, 800)}`, { cause: error });
-  }
-  await waitForHydration(page);
-}
 
 /** Posts a form the way a browser without JavaScript does; returns the redirect target and keeps the session cookie. */
 async function postForm(path: string, fields: Record<string, string | string[]>, cookie = ""): Promise<{ location: string; cookie: string }> {

@@ -1,9 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  allowConsoleErrors, checkPage, DESKTOP, expectNoSeriousA11yViolations, launchBrowser, newPage, PHONE, screenshot, visit,
-  waitForHydration,
-} from "../helpers/browser";
+import { allowConsoleErrors, arrive, checkPage, DESKTOP, expectNoSeriousA11yViolations, launchBrowser, newPage, PHONE, screenshot, see, visit, waitForHydration } from "../helpers/browser";
 import { startAppServer, type AppServer } from "../helpers/server";
 import { startSmtpSink } from "../helpers/smtp";
 
@@ -36,30 +33,6 @@ afterAll(async () => {
   await server?.stop();
   await smtp?.close();
 });
-
-/** Resolves when the locator is visible (Playwright's auto-wait, with a readable failure). */
-async function see(locator: Locator, timeout = 10_000) {
-  try {
-    await locator.first().waitFor({ state: "visible", timeout });
-  } catch (error) {
-    const page = locator.page();
-    await screenshot(page, "failure").catch(() => {});
-    const text = await page.locator("main").innerText().catch(() => "");
-    throw new Error(`not visible: ${String(locator)} on ${page.url()} (tmp/screens/failure.png):\n${text.slice(0, 600)}`, { cause: error });
-  }
-}
-
-/** Waits for the URL, then for React to take over the new document. */
-async function arrive(page: Page, url: RegExp | string | ((url: URL) => boolean)) {
-  try {
-    await page.waitForURL(url, { timeout: 10_000 });
-  } catch (error) {
-    await screenshot(page, "failure").catch(() => {});
-    const text = await page.locator("main").innerText().catch(() => "");
-    throw new Error(`expected to arrive at ${String(url)}, still at ${page.url()} (tmp/screens/failure.png):\n${text.slice(0, 600)}`, { cause: error });
-  }
-  await waitForHydration(page);
-}
 
 describe("organizer", () => {
   test("signs up, builds an event with its agenda, publishes it, and the public sees it in their own zone", async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { expect, onTestFinished } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -123,4 +123,36 @@ export async function expectNoHorizontalOverflow(page: Page, label: string) {
     return document.documentElement.scrollWidth > width ? document.documentElement.scrollWidth - width : 0;
   });
   expect(overflow, `${label} scrolls sideways by ${overflow}px`).toBe(0);
+}
+
+/** tmp/screens/failure-<test name>.png: where a failed wait leaves its screenshot. */
+function failureShot(): string {
+  const test = expect.getState().currentTestName ?? "test";
+  return `failure-${test.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 60)}`;
+}
+
+async function explainFailure(page: Page, what: string, error: unknown): Promise<never> {
+  const shot = failureShot();
+  await screenshot(page, shot).catch(() => {});
+  const text = await page.locator("main").innerText().catch(() => "");
+  throw new Error(`${what} (tmp/screens/${shot}.png):\n${text.slice(0, 800)}`, { cause: error });
+}
+
+/** Resolves when the locator is visible (Playwright's auto-wait), or fails saying what the page showed instead. */
+export async function see(locator: Locator, timeout = 10_000) {
+  try {
+    await locator.first().waitFor({ state: "visible", timeout });
+  } catch (error) {
+    await explainFailure(locator.page(), `not visible: ${String(locator)} on ${locator.page().url()}`, error);
+  }
+}
+
+/** Waits for a navigation to `url` and for hydration, or fails saying where the page is instead. */
+export async function arrive(page: Page, url: RegExp | string | ((url: URL) => boolean)) {
+  try {
+    await page.waitForURL(url, { timeout: 10_000 });
+  } catch (error) {
+    await explainFailure(page, `expected to arrive at ${String(url)}, still at ${page.url()}`, error);
+  }
+  await waitForHydration(page);
 }
