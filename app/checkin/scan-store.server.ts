@@ -8,6 +8,7 @@ import {
 import { nodeVerify } from "~/badges/badge-sign.server";
 import { verifyKeysFor } from "~/badges/badge-keys.server";
 import { normalizeShortCode } from "~/badges/short-code";
+import { parseBadgeIdCode } from "./badge-id-code";
 import type { CheckinReasonColumn } from "../../db/schema";
 import type { BadgeKind } from "./decide-entry";
 import type { GateDevice } from "./gates.server";
@@ -30,12 +31,14 @@ export type NewScan = {
 
 /**
  * The badge each code points at, or null: a signed code must verify with one of the event's keys and name the
- * device's event; a short code must exist in the event. Whether a code is current is decided later, under the
+ * device's event; a short code must exist in the event; an "ID:<uuid>" code (a name search on the device) must
+ * name a badge of the event. Whether a code is current is decided later, under the
  * lock (its random part or short code must still be the badge's).
  */
 export async function resolveCodes(db: Executor, device: GateDevice, codes: string[]): Promise<Array<BadgeRef | null>> {
   const refs: Array<BadgeRef | null> = codes.map(() => null);
   const shortCodes = new Map<string, number[]>();
+  const byIds = new Map<string, number[]>();
   const checks: Array<Promise<void>> = [];
   // A single scan verifies synchronously (cheapest); a batch through WebCrypto, which runs on libuv's thread pool,
   // so its signatures are checked in parallel and off the event loop.
@@ -48,6 +51,11 @@ export async function resolveCodes(db: Executor, device: GateDevice, codes: stri
       }));
       continue;
     }
+    const byId = parseBadgeIdCode(code);
+    if (byId) {
+      byIds.set(byId, [...(byIds.get(byId) ?? []), i]);
+      continue;
+    }
     const short = normalizeShortCode(code);
     if (short.ok) shortCodes.set(short.value, [...(shortCodes.get(short.value) ?? []), i]);
   }
@@ -56,6 +64,11 @@ export async function resolveCodes(db: Executor, device: GateDevice, codes: stri
     const { rows } = await sql<{ id: string; shortCode: string }>`
       select id, short_code from badge where event_id = ${device.eventId} and short_code = any(${[...shortCodes.keys()]}::text[])`.execute(db);
     for (const row of rows) for (const i of shortCodes.get(row.shortCode) ?? []) refs[i] = { badgeId: row.id, shortCode: row.shortCode };
+  }
+  if (byIds.size > 0) {
+    const { rows } = await sql<{ id: string }>`
+      select id from badge where event_id = ${device.eventId} and id = any(${[...byIds.keys()]}::text[]::uuid[])`.execute(db);
+    for (const row of rows) for (const i of byIds.get(row.id) ?? []) refs[i] = { badgeId: row.id };
   }
   return refs;
 }
