@@ -1,5 +1,6 @@
 // The organizer's side of the gates: reading, changing and deleting check-in lists, the device list, and scans
 // the server recorded as forced (possible double entries). Creating lists and devices is in gates.server.ts.
+import { clearGateDeviceCache } from "./device-cache.server";
 import { sql } from "kysely";
 import type { Executor } from "~/utils/db.server";
 import { audit } from "~/utils/audit.server";
@@ -61,6 +62,7 @@ export async function updateCheckinList(
     .where("id", "=", listId).where("eventId", "=", eventId)
     .returning("id").executeTakeFirst();
   if (!row) return fail("not_found");
+  clearGateDeviceCache(); // devices carry their list's rules in the scan API's cache
   await audit(db, { action: "checkin_list.updated", actorUserId: actor.by ?? null, eventId, entity: "checkin_list", entityId: listId, data: parsed.data });
   return ok(row);
 }
@@ -80,6 +82,7 @@ export async function deleteCheckinList(db: Executor, eventId: string, listId: s
     if ((error as { code?: string }).code === "23503") return fail("in_use");
     throw error;
   }
+  clearGateDeviceCache();
   await audit(db, { action: "checkin_list.deleted", actorUserId: actor.by ?? null, eventId, entity: "checkin_list", entityId: listId, data: { name: list.name } });
   return ok({ id: listId });
 }

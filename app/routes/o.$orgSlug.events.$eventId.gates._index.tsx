@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -37,14 +37,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/o/${org.slug}/events/${event.id}/gates`;
   const actor = { by: user.id, now: new Date() };
   if (intent === "revoke-device") {
-    const s = parseWithZod(form, { schema: RevokeDeviceSchema });
+    const s = parseForm(form, { schema: RevokeDeviceSchema });
     if (s.status !== "success") return data({ intent, result: s.reply(), pairing: null }, { status: 400 });
     const res = await revokeGateDevice(db, event.id, s.value.deviceId, actor);
     if (!res.ok) throw new Response("Not found", { status: 404 });
     return redirectWithToast(back, { type: "success", key: "gate.devices.revoked_toast" });
   }
   if (intent === "add-device") {
-    const s = parseWithZod(form, { schema: DeviceSchema });
+    const s = parseForm(form, { schema: DeviceSchema });
     if (s.status !== "success") return data({ intent, result: s.reply(), pairing: null }, { status: 400 });
     const res = await createGateDevice(db, { eventId: event.id, ...s.value }, actor);
     if (!res.ok) {
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const pairing = { ...(await pairingFor(res.value.token)), name: s.value.name, list: (await listCheckinLists(db, event.id)).find((l) => l.id === s.value.checkinListId)?.name ?? "" };
     return data({ intent, result: s.reply({ resetForm: true }), pairing }, { headers: { "Cache-Control": "no-store" } });
   }
-  const s = parseWithZod(form, { schema: listFormSchema(daysBetween(event.firstDay, event.lastDay)) });
+  const s = parseForm(form, { schema: listFormSchema(daysBetween(event.firstDay, event.lastDay)) });
   if (s.status !== "success") return data({ intent: "save-list", result: s.reply(), pairing: null }, { status: 400 });
   const input = toListInput(s.value, event.timeZone);
   if (!input) return data({ intent: "save-list", result: s.reply({ fieldErrors: { opensTime: ["gate.v.zone_time"] } }), pairing: null }, { status: 400 });

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!res.ok) return redirectWithToast(`${back}/lists/${list.id}`, { type: "error", key: "gate.lists.in_use" });
     return redirectWithToast(back, { type: "success", key: "gate.lists.deleted" });
   }
-  const s = parseWithZod(form, { schema: listFormSchema(daysBetween(event.firstDay, event.lastDay)) });
+  const s = parseForm(form, { schema: listFormSchema(daysBetween(event.firstDay, event.lastDay)) });
   if (s.status !== "success") return data({ result: s.reply() }, { status: 400 });
   const input = toListInput(s.value, event.timeZone);
   if (!input) return data({ result: s.reply({ fieldErrors: { opensTime: ["gate.v.zone_time"] } }) }, { status: 400 });

@@ -4,7 +4,7 @@ import postgres from "postgres";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { DateTime } from "luxon";
-import { allowConsoleErrors, checkPage, CHROMIUM, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, newPage, PHONE, screenshot, visit, waitForHydration } from "../helpers/browser";
+import { allowConsoleErrors, checkPage, CHROMIUM, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, newPage, PHONE, screenshot, see, visit, waitForHydration } from "../helpers/browser";
 import { createTestDatabase } from "../helpers/db";
 import { makeEvent, makeOrgWithStaff, PASSWORD, type Staff } from "../helpers/factories";
 import { makeBadge } from "../helpers/badge-factories";
@@ -79,17 +79,6 @@ afterAll(async () => {
   await server?.stop();
   await dropDatabase?.();
 });
-
-async function see(locator: Locator, timeout = 15_000) {
-  try {
-    await locator.first().waitFor({ state: "visible", timeout });
-  } catch (error) {
-    const page = locator.page();
-    await screenshot(page, "gate-failure").catch(() => {});
-    const text = await page.locator("body").innerText().catch(() => "");
-    throw new Error(`not visible: ${String(locator)} on ${page.url()} (tmp/screens/gate-failure.png):\n${text.slice(0, 800)}`, { cause: error });
-  }
-}
 
 async function signInTo(page: Page, url: string, email: string) {
   await visit(page, `${server.baseUrl}${url}`);

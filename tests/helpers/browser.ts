@@ -134,12 +134,14 @@ function failureShot(): string {
 async function explainFailure(page: Page, what: string, error: unknown): Promise<never> {
   const shot = failureShot();
   await screenshot(page, shot).catch(() => {});
-  const text = await page.locator("main").innerText().catch(() => "");
+  // Full-screen pages (the gate scanner) have no <main>.
+  const main = page.locator("main");
+  const text = await ((await main.count()) > 0 ? main : page.locator("body")).innerText().catch(() => "");
   throw new Error(`${what} (tmp/screens/${shot}.png):\n${text.slice(0, 800)}`, { cause: error });
 }
 
 /** Resolves when the locator is visible (Playwright's auto-wait), or fails saying what the page showed instead. */
-export async function see(locator: Locator, timeout = 10_000) {
+export async function see(locator: Locator, timeout = 15_000) {
   try {
     await locator.first().waitFor({ state: "visible", timeout });
   } catch (error) {

@@ -4,6 +4,7 @@ import { setSingleton } from "~/utils/singleton.server";
 import { parseBadgeToken, revocationKey } from "~/badges/badge-token";
 import { reissueBadge } from "~/badges/badges.server";
 import { revokeGateDevice } from "~/checkin/gates.server";
+import { updateCheckinList } from "~/checkin/gate-admin.server";
 import { GATE_BATCH_LIMIT, GATE_SCAN_LIMIT } from "~/checkin/gate-api.server";
 import { action as scanAction, loader as scanLoader } from "~/routes/api.v1.scans";
 import { action as batchAction, loader as batchLoader } from "~/routes/api.v1.scans.batch";
@@ -196,6 +197,17 @@ describe("device tokens and rate limits", () => {
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toMatch(/^Bearer /);
     expect(res.body).toEqual({ error: "unauthorized", detail });
+  });
+
+  it("applies an organizer's change to a list on the device's very next scan (the device cache is cleared)", async () => {
+    const list = await makeList(t.db, event.id, { name: "Hari 1 Pembeli" });
+    const gate = await makeDevice(t.db, event.id, list, "Gerbang Pembeli");
+    const visitor = await makeBadge(t.db, event, { kind: "visitor" });
+    expect((await scan(gate.token, scanOf(visitor.qr))).body).toMatchObject({ ok: true });
+    const changed = await updateCheckinList(t.db, event.id, list, { name: "Hari 1 Pembeli", kinds: ["buyer"] }, { now: NOW });
+    expect(changed.ok).toBe(true);
+    const other = await makeBadge(t.db, event, { kind: "visitor" });
+    expect((await scan(gate.token, scanOf(other.qr))).body).toMatchObject({ ok: false, reason: "wrong_kind" });
   });
 
   it("answers 401 to a revoked device at once, for single scans, batches and sync", async () => {
