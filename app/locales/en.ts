@@ -4,10 +4,11 @@ import curation from "./curation.en";
 import type { Dict } from "./dict";
 import exhibitors from "./exhibitors.en";
 import gate from "./gate.en";
+import meetings from "./meetings.en";
 import type id from "./id";
 
 /** English: same keys as id.ts (the type fails the build if one is missing). */
-const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" | "gate"> = {
+const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" | "gate" | "meetings"> = {
   app: { name: "Pendopo", tagline: "Exhibitions, business matching and UMKM curation in one place" },
   nav: {
     home: "Home", dashboard: "Dashboard", events: "Events", members: "Members", mail: "Outbox",
@@ -86,7 +87,7 @@ const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" 
     publish: "Publish", unpublish: "Unpublish", published: "The event is published. Anyone can open its public page.",
     unpublished: "The event is a draft again.", public_page: "Public page", slug_taken: "Another event already uses this public address.",
     sessions_outside_days: "{{count}} agenda sessions fall outside the new days. Move or delete them first.",
-    tabs: { overview: "Overview", venue: "Venue & regions", agenda: "Agenda", exhibitors: "Exhibitors", curation: "Curation", floor_plan: "Floor plan & booths" },
+    tabs: { overview: "Overview", venue: "Venue & regions", agenda: "Agenda", exhibitors: "Exhibitors", curation: "Curation", floor_plan: "Floor plan & booths", matchmaking: "Business matching" },
     days: "{{count}} days", all: "All events", sections: "Event sections", dates: "Dates",
   },
   venue: {
@@ -154,4 +155,4 @@ const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" 
   },
 };
 
-export default { ...en, exhibitors, curation, booths, badges, gate } satisfies Dict<typeof id>;
+export default { ...en, exhibitors, curation, booths, badges, gate, meetings } satisfies Dict<typeof id>;

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   "curation:score",
   "curation:decide",
   "checkin:scan",
+  "matchmaking:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
