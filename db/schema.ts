@@ -5,10 +5,12 @@
 import type { BadgeTables } from "./schema/badges";
 import type { ExhibitorTables } from "./schema/exhibitors";
 import type { FoundationTables } from "./schema/foundation";
+import type { MeetingTables } from "./schema/meetings";
 
 export type * from "./schema/badges";
 export type * from "./schema/columns";
 export type * from "./schema/exhibitors";
 export type * from "./schema/foundation";
+export type * from "./schema/meetings";
 
-export interface DB extends FoundationTables, ExhibitorTables, BadgeTables {}
+export interface DB extends FoundationTables, ExhibitorTables, BadgeTables, MeetingTables {}

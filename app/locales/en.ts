@@ -5,10 +5,11 @@ import deals from "./deals.en";
 import type { Dict } from "./dict";
 import exhibitors from "./exhibitors.en";
 import gate from "./gate.en";
+import meetings from "./meetings.en";
 import type id from "./id";
 
 /** English: same keys as id.ts (the type fails the build if one is missing). */
-const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" | "gate" | "deals"> = {
+const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" | "gate" | "deals" | "meetings"> = {
   app: { name: "Pendopo", tagline: "Exhibitions, business matching and UMKM curation in one place" },
   nav: {
     home: "Home", dashboard: "Dashboard", events: "Events", members: "Members", mail: "Outbox",
@@ -87,7 +88,7 @@ const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" 
     publish: "Publish", unpublish: "Unpublish", published: "The event is published. Anyone can open its public page.",
     unpublished: "The event is a draft again.", public_page: "Public page", slug_taken: "Another event already uses this public address.",
     sessions_outside_days: "{{count}} agenda sessions fall outside the new days. Move or delete them first.",
-    tabs: { overview: "Overview", venue: "Venue & regions", agenda: "Agenda", exhibitors: "Exhibitors", curation: "Curation", floor_plan: "Floor plan & booths", gates: "Gates" },
+    tabs: { overview: "Overview", venue: "Venue & regions", agenda: "Agenda", exhibitors: "Exhibitors", curation: "Curation", floor_plan: "Floor plan & booths", gates: "Gates", matchmaking: "Business matching" },
     days: "{{count}} days", all: "All events", sections: "Event sections", dates: "Dates",
   },
   venue: {
@@ -155,4 +156,4 @@ const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" 
   },
 };
 
-export default { ...en, exhibitors, curation, booths, badges, gate, deals } satisfies Dict<typeof id>;
+export default { ...en, exhibitors, curation, booths, badges, gate, deals, meetings } satisfies Dict<typeof id>;

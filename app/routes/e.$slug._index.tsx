@@ -6,6 +6,7 @@ import { loadAgendaView } from "~/agenda/agenda-view.server";
 import { callPhase } from "~/exhibitors/call-rules";
 import { getCall } from "~/exhibitors/calls.server";
 import { getPublishedEvent } from "~/events/events.server";
+import { getSettings } from "~/meetings/settings.server";
 import { getDb } from "~/utils/db.server";
 import { getLocale } from "~/utils/i18n.server";
 import { formatInViewerZone, zoneAbbrev } from "~/utils/time";
@@ -18,9 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await getPublishedEvent(db, params.slug ?? "");
   if (!event) throw new Response("Not found", { status: 404 });
   const locale = await getLocale(request);
-  const [view, call] = await Promise.all([loadAgendaView(db, event, locale), getCall(db, event.id)]);
+  const [view, call, matchmaking] = await Promise.all([loadAgendaView(db, event, locale), getCall(db, event.id), getSettings(db, event.id)]);
   const exhibitorCall = call ? callPhase(call, new Date()) : null;
-  return { event: { ...event, zone: zoneAbbrev(event.timeZone) }, locale, exhibitorCall, ...view };
+  return { event: { ...event, zone: zoneAbbrev(event.timeZone) }, locale, exhibitorCall, matchmakingOpen: matchmaking.enabled, ...view };
 }
 
 /** The viewer's own zone is known only in the browser, so the "your time" hint appears after hydration. */
@@ -31,7 +32,7 @@ function useViewerZone() {
 }
 
 export default function PublicEvent() {
-  const { event, days, sessions, locale, exhibitorCall } = useLoaderData<typeof loader>();
+  const { event, days, sessions, locale, exhibitorCall, matchmakingOpen } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const viewerZone = useViewerZone();
   const first = days[0]?.label;
@@ -51,6 +52,7 @@ export default function PublicEvent() {
           {exhibitorCall && exhibitorCall !== "closed" ? (
             <Link className="btn" to={`/e/${event.slug}/exhibit`}>{t("exhibitors.register_cta")}</Link>
           ) : null}
+          {matchmakingOpen ? <Link className="btn" to={`/e/${event.slug}/matchmaking`}>{t("meetings.title")}</Link> : null}
         </div>
       </section>
       <h2>{t("public.agenda")}</h2>

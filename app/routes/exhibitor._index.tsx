@@ -95,6 +95,11 @@ export default function ExhibitorHome() {
                       {t("exhibitors.home.continue_draft")}<span className="visually-hidden">: {a.eventName}</span>
                     </Link>
                   ) : null}
+                  {a.status === "accepted" ? (
+                    <Link className="btn btn-secondary btn-small" to={`/e/${a.eventSlug}/matchmaking`}>
+                      {t("meetings.title")}<span className="visually-hidden">: {a.eventName}</span>
+                    </Link>
+                  ) : null}
                 </span>
               </li>
             ))}

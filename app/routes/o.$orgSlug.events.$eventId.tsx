@@ -38,6 +38,7 @@ export default function EventLayout() {
         { to: `${base}/curation`, label: t("events.tabs.curation"), active: pathname.startsWith(`${base}/curation`) },
         { to: `${base}/floor-plan`, label: t("events.tabs.floor_plan"), active: pathname.startsWith(`${base}/floor-plan`) },
         { to: `${base}/gates`, label: t("events.tabs.gates"), active: pathname.startsWith(`${base}/gates`) },
+        { to: `${base}/matchmaking`, label: t("events.tabs.matchmaking"), active: pathname.startsWith(`${base}/matchmaking`) },
       ]} />
       <Outlet />
     </>

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   "curation:decide",
   "checkin:scan",
   "gate:manage",
+  "matchmaking:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
