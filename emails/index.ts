@@ -4,6 +4,7 @@ import BoothAssignedEmail, { boothAssignedSubject, type BoothAssignedProps } fro
 import ApplicationReceivedEmail, { applicationReceivedSubject, type ApplicationReceivedProps } from "./application-received";
 import ApplicationDecisionEmail, { applicationDecisionSubject, type ApplicationDecisionProps } from "./application-decision";
 import InvitationEmail, { invitationSubject, type InvitationProps } from "./invitation";
+import BadgeIssuedEmail, { badgeIssuedAttachments, badgeIssuedSubject, type BadgeIssuedProps } from "./badge-issued";
 import PasswordResetEmail, { passwordResetSubject, type PasswordResetProps } from "./password-reset";
 
 /** Every email the app sends, by name: the outbox stores the name and props, the worker renders it. */
@@ -12,7 +13,8 @@ export type EmailRequest =
   | { template: "invitation"; props: InvitationProps }
   | { template: "booth-assigned"; props: BoothAssignedProps }
   | { template: "application-received"; props: ApplicationReceivedProps }
-  | { template: "application-decision"; props: ApplicationDecisionProps };
+  | { template: "application-decision"; props: ApplicationDecisionProps }
+  | { template: "badge-issued"; props: BadgeIssuedProps };
 
 /**
  * A rendered-to-be email. `attachments` (files, inline images referenced by `cid:`) and `icalEvent` (a calendar
@@ -37,5 +39,10 @@ export function buildEmail(request: EmailRequest): BuiltEmail {
       return { subject: applicationReceivedSubject(request.props), element: createElement(ApplicationReceivedEmail, request.props) };
     case "application-decision":
       return { subject: applicationDecisionSubject(request.props), element: createElement(ApplicationDecisionEmail, request.props) };
+    case "badge-issued":
+      return {
+        subject: badgeIssuedSubject(request.props), element: createElement(BadgeIssuedEmail, request.props),
+        attachments: () => badgeIssuedAttachments(request.props),
+      };
   }
 }
