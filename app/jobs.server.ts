@@ -1,5 +1,7 @@
 // Outbox job kinds other than "email" (which outbox.server.ts delivers itself). Each domain adds one case that
 // calls its handler; a handler that throws is retried with backoff, so it must be safe to run twice.
+import { sendBadgeWhatsapp } from "./badges/badge-delivery.server";
+import { runBadgeImport } from "./badges/badge-import.server";
 import type { Db } from "./utils/db.server";
 import type { Job } from "./utils/outbox.server";
 
@@ -10,8 +12,13 @@ export function jobPayload<T>(job: Job): T {
 
 // A switch rather than a lookup table built at import time: the handlers' modules import the outbox, and a
 // switch only touches them when a job runs, so that import cycle is harmless.
-export async function runOtherJob(_db: Db, job: Job, _now: Date): Promise<void> {
+export async function runOtherJob(db: Db, job: Job, now: Date): Promise<void> {
   switch (job.kind) {
+    case "badge-import":
+      return runBadgeImport(db, jobPayload<{ importId: string }>(job).importId, now);
+    case "badge-whatsapp":
+      await sendBadgeWhatsapp(db, { ...jobPayload<{ eventId: string; badgeId: string; url: string }>(job), jobId: job.id });
+      return;
     default:
       throw new Error(`unknown job kind ${job.kind}`);
   }

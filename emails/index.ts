@@ -4,6 +4,7 @@ import BoothAssignedEmail, { boothAssignedSubject, type BoothAssignedProps } fro
 import ApplicationReceivedEmail, { applicationReceivedSubject, type ApplicationReceivedProps } from "./application-received";
 import ApplicationDecisionEmail, { applicationDecisionSubject, type ApplicationDecisionProps } from "./application-decision";
 import InvitationEmail, { invitationSubject, type InvitationProps } from "./invitation";
+import BadgeIssuedEmail, { badgeIssuedAttachments, badgeIssuedSubject, type BadgeIssuedProps } from "./badge-issued";
 import MeetingInviteEmail, { meetingInviteIcs, meetingInviteSubject, type MeetingInviteProps } from "./meeting-invite";
 import PasswordResetEmail, { passwordResetSubject, type PasswordResetProps } from "./password-reset";
 
@@ -14,7 +15,8 @@ export type EmailRequest =
   | { template: "booth-assigned"; props: BoothAssignedProps }
   | { template: "application-received"; props: ApplicationReceivedProps }
   | { template: "application-decision"; props: ApplicationDecisionProps }
-  | { template: "meeting-invite"; props: MeetingInviteProps };
+  | { template: "meeting-invite"; props: MeetingInviteProps }
+  | { template: "badge-issued"; props: BadgeIssuedProps };
 
 /**
  * A rendered-to-be email. `attachments` (files, inline images referenced by `cid:`) and `icalEvent` (a calendar
@@ -39,6 +41,11 @@ export function buildEmail(request: EmailRequest): BuiltEmail {
       return { subject: applicationReceivedSubject(request.props), element: createElement(ApplicationReceivedEmail, request.props) };
     case "application-decision":
       return { subject: applicationDecisionSubject(request.props), element: createElement(ApplicationDecisionEmail, request.props) };
+    case "badge-issued":
+      return {
+        subject: badgeIssuedSubject(request.props), element: createElement(BadgeIssuedEmail, request.props),
+        attachments: () => badgeIssuedAttachments(request.props),
+      };
     case "meeting-invite": {
       const props = request.props;
       return { subject: meetingInviteSubject(props), element: createElement(MeetingInviteEmail, props), icalEvent: async () => meetingInviteIcs(props) };

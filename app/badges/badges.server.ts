@@ -1,6 +1,7 @@
 // Badges: issue, reissue (new random part, old code revoked), status changes, the revocation list, and the QR
 // text. Codes are Ed25519-signed tokens (badge-token.ts); the short code is a random database key per event.
 import { randomBytes, randomUUID } from "node:crypto";
+import type { BadgeSourceColumn } from "../../db/schema";
 import type { Db, Executor, Trx } from "~/utils/db.server";
 import { audit } from "~/utils/audit.server";
 import { fail, ok, type Result } from "~/utils/result";
@@ -46,6 +47,8 @@ const BADGE_COLUMNS = [
 
 /** Who acts and when; `random` (tests only) replaces crypto.randomBytes for short codes. */
 type Actor = { by?: string | null; now: Date; random?: (n: number) => Uint8Array };
+/** Where a new badge comes from: the form, a CSV import row (unique, so a re-run skips it), the public form. */
+export type BadgeOrigin = { source?: BadgeSourceColumn; whatsappOptIn?: boolean; importId?: string; importRow?: number };
 type EventRef = { id: string; organizationId?: string | null };
 
 /**
@@ -62,6 +65,7 @@ export async function issueBadge(
   event: EventRef,
   input: BadgeInput,
   actor: Actor,
+  origin: BadgeOrigin = {},
 ): Promise<Result<IssuedBadge, "invalid" | "staff_not_found" | "staff_has_badge">> {
   const parsed = BadgeInputSchema.safeParse(input);
   if (!parsed.success) {
@@ -91,6 +95,9 @@ export async function issueBadge(
           organizationName: fields.organizationName, email: fields.email, phone: fields.phone, locale: fields.locale,
           exhibitorStaffId: fields.exhibitorStaffId, keyId: key.keyId, seed, shortCode: shortCodeFromBytes((actor.random ?? randomBytes)(8)),
           validFrom: fields.validFrom, validUntil: fields.validUntil, issuedAt: actor.now, createdAt: actor.now, updatedAt: actor.now,
+          source: origin.source ?? (fields.exhibitorStaffId ? "staff" : "organizer"),
+          whatsappOptInAt: origin.whatsappOptIn && fields.phone ? actor.now : null,
+          importId: origin.importId ?? null, importRow: origin.importRow ?? null,
         })
         .onConflict((oc) => oc.columns(["eventId", "shortCode"]).doNothing())
         .returning(BADGE_COLUMNS)

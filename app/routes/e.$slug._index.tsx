@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { loadAgendaView } from "~/agenda/agenda-view.server";
 import { callPhase } from "~/exhibitors/call-rules";
 import { getCall } from "~/exhibitors/calls.server";
+import { getRegistration } from "~/badges/registration.server";
 import { getPublishedEvent } from "~/events/events.server";
 import { getSettings } from "~/meetings/settings.server";
 import { getDb } from "~/utils/db.server";
@@ -19,9 +20,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await getPublishedEvent(db, params.slug ?? "");
   if (!event) throw new Response("Not found", { status: 404 });
   const locale = await getLocale(request);
-  const [view, call, matchmaking] = await Promise.all([loadAgendaView(db, event, locale), getCall(db, event.id), getSettings(db, event.id)]);
+  const [view, call, matchmaking, registration] = await Promise.all([
+    loadAgendaView(db, event, locale), getCall(db, event.id), getSettings(db, event.id), getRegistration(db, event.id),
+  ]);
   const exhibitorCall = call ? callPhase(call, new Date()) : null;
-  return { event: { ...event, zone: zoneAbbrev(event.timeZone) }, locale, exhibitorCall, matchmakingOpen: matchmaking.enabled, ...view };
+  return {
+    event: { ...event, zone: zoneAbbrev(event.timeZone) }, locale, exhibitorCall,
+    matchmakingOpen: matchmaking.enabled, registrationOpen: registration.isOpen, ...view,
+  };
 }
 
 /** The viewer's own zone is known only in the browser, so the "your time" hint appears after hydration. */
@@ -32,7 +38,7 @@ function useViewerZone() {
 }
 
 export default function PublicEvent() {
-  const { event, days, sessions, locale, exhibitorCall, matchmakingOpen } = useLoaderData<typeof loader>();
+  const { event, days, sessions, locale, exhibitorCall, matchmakingOpen, registrationOpen } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const viewerZone = useViewerZone();
   const first = days[0]?.label;
@@ -48,6 +54,7 @@ export default function PublicEvent() {
         ) : null}
         {event.description ? <p style={{ whiteSpace: "pre-wrap", maxWidth: "70ch" }}>{event.description}</p> : null}
         <div className="row">
+          {registrationOpen ? <Link className="btn" to={`/e/${event.slug}/register`}>{t("badges.register.cta")}</Link> : null}
           <a className="btn btn-secondary" href={`/e/${event.slug}/agenda.ics`}>{t("public.subscribe")}</a>
           {exhibitorCall && exhibitorCall !== "closed" ? (
             <Link className="btn" to={`/e/${event.slug}/exhibit`}>{t("exhibitors.register_cta")}</Link>

@@ -37,6 +37,7 @@ export default function EventLayout() {
         { to: `${base}/exhibitors`, label: t("events.tabs.exhibitors"), active: pathname.startsWith(`${base}/exhibitors`) },
         { to: `${base}/curation`, label: t("events.tabs.curation"), active: pathname.startsWith(`${base}/curation`) },
         { to: `${base}/floor-plan`, label: t("events.tabs.floor_plan"), active: pathname.startsWith(`${base}/floor-plan`) },
+        { to: `${base}/badges`, label: t("events.tabs.badges"), active: pathname.startsWith(`${base}/badges`) },
         { to: `${base}/gates`, label: t("events.tabs.gates"), active: pathname.startsWith(`${base}/gates`) },
         { to: `${base}/matchmaking`, label: t("events.tabs.matchmaking"), active: pathname.startsWith(`${base}/matchmaking`) },
       ]} />

@@ -13,6 +13,10 @@ const EnvSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Uploaded images (product photos), outside the build output; relative paths are from the working directory. */
   UPLOAD_DIR: z.string().min(1).default("data/uploads"),
+  /** WhatsApp Cloud API (badge notices); both unset = no WhatsApp. */
+  WHATSAPP_TOKEN: z.string().optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d{5,20}$/).optional(),
+  WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/).default("v21.0"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { APP_URL: string };

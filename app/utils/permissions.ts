@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   "curation:score",
   "curation:decide",
   "checkin:scan",
+  "badge:view",
+  "badge:manage",
   "gate:manage",
   "matchmaking:manage",
 ] as const;
@@ -30,8 +32,8 @@ const MANAGER: readonly Permission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
   owner: MANAGER,
   admin: MANAGER,
-  curator: ["org:view", "event:view", "curation:score"],
-  gate_staff: ["org:view", "event:view", "checkin:scan"],
+  curator: ["org:view", "event:view", "curation:score", "badge:view"],
+  gate_staff: ["org:view", "event:view", "checkin:scan", "badge:view"],
 };
 
 /**

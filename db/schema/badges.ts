@@ -46,7 +46,16 @@ export interface BadgeTable {
   scanVersion: Generated<number>;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
+  /** Where the badge came from (20261123T0700_badge_delivery.js). */
+  source: Generated<BadgeSourceColumn>;
+  /** When the holder agreed to a WhatsApp notice; null = no WhatsApp. */
+  whatsappOptInAt: Timestamp | null;
+  /** The CSV import and its row (0-based) that issued this badge; unique together, so a re-run skips it. */
+  importId: string | null;
+  importRow: number | null;
 }
+
+export type BadgeSourceColumn = "organizer" | "import" | "registration" | "staff";
 
 export interface BadgeRevocationTable {
   eventId: string;

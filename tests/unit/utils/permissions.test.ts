@@ -4,8 +4,8 @@ import { can, canManageMember, ORG_ROLES, PERMISSIONS, type Permission } from "~
 const GRANTED: Record<(typeof ORG_ROLES)[number], Permission[]> = {
   owner: [...PERMISSIONS],
   admin: [...PERMISSIONS],
-  curator: ["org:view", "event:view", "curation:score"],
-  gate_staff: ["org:view", "event:view", "checkin:scan"],
+  curator: ["org:view", "event:view", "curation:score", "badge:view"],
+  gate_staff: ["org:view", "event:view", "checkin:scan", "badge:view"],
 };
 
 describe("role permissions", () => {

@@ -1,0 +1,109 @@
+// Delivering a badge to its holder: the email (QR inline + A6 PDF, in the holder's language) and, for holders
+// who opted in, a WhatsApp template notice (ecosystem.md §1.4). Both are queued in the transaction that issues
+// the badge, so a rolled-back issue sends nothing and a crash after commit still sends.
+import { sql } from "kysely";
+import type { Executor } from "~/utils/db.server";
+import { audit } from "~/utils/audit.server";
+import { getEnv } from "~/utils/env.server";
+import { enqueue, enqueueEmail } from "~/utils/outbox.server";
+import type { Badge } from "./badges.server";
+import type { PrintEvent } from "./badge-print.server";
+import { eventLine, KIND_WORDS } from "./badge-words";
+
+export type DeliveryEvent = PrintEvent & { organizationId: string };
+export const WHATSAPP_JOB = "badge-whatsapp";
+
+/** The holder's own badge page; its path is the signed code (unguessable, and dead once reissued). */
+export function badgeUrl(qr: string): string {
+  return `${getEnv().APP_URL}/badge/${qr}`;
+}
+
+/** Whether WhatsApp notices are configured (WHATSAPP_TOKEN and WHATSAPP_PHONE_NUMBER_ID set). */
+export function whatsappEnabled(): boolean {
+  const env = getEnv();
+  return Boolean(env.WHATSAPP_TOKEN && env.WHATSAPP_PHONE_NUMBER_ID);
+}
+
+/**
+ * Queues what a freshly issued (or reissued) badge sends: the email when asked and the badge has an address,
+ * the WhatsApp notice when the holder opted in with a phone and WhatsApp is configured.
+ *
+ * @example await queueBadgeDelivery(trx, event, issued, { email: true }) // { email: true, whatsapp: false }
+ */
+export async function queueBadgeDelivery(
+  trx: Executor,
+  event: DeliveryEvent,
+  issued: { badge: Pick<Badge, "id" | "kind" | "holderName" | "organizationName" | "email" | "phone" | "locale">; qr: string; shortCode: string; whatsappOptIn?: boolean },
+  want: { email: boolean },
+): Promise<{ email: boolean; whatsapp: boolean }> {
+  const { badge } = issued;
+  const email = want.email && Boolean(badge.email);
+  if (email) {
+    await enqueueEmail(trx, {
+      to: badge.email!,
+      template: "badge-issued",
+      props: {
+        locale: badge.locale,
+        eventLine: eventLine(event, badge.locale),
+        badgeUrl: badgeUrl(issued.qr),
+        print: {
+          name: badge.holderName, organization: badge.organizationName || null, kind: badge.kind, kindLabel: KIND_WORDS[badge.kind],
+          eventName: event.name, eventDates: eventLine(event, "id"), qrText: issued.qr, shortCode: issued.shortCode,
+        },
+      },
+    }, event.organizationId);
+  }
+  const whatsapp = Boolean(issued.whatsappOptIn && badge.phone && whatsappEnabled());
+  if (whatsapp) await enqueue(trx, WHATSAPP_JOB, { eventId: event.id, badgeId: badge.id, url: badgeUrl(issued.qr) }, event.organizationId);
+  return { email, whatsapp };
+}
+
+type WhatsappJob = { eventId: string; badgeId: string; url: string };
+
+/**
+ * Sends the WhatsApp template `badge_ready` (name, event, link) through the Cloud API. Skips badges without
+ * a phone or an opt-in (never messages people who did not agree) and jobs already sent (a re-run after a
+ * crash between send and record is the only possible duplicate). Throws on an API error so the outbox retries.
+ */
+export async function sendBadgeWhatsapp(db: Executor, job: WhatsappJob & { jobId: string }): Promise<"sent" | "skipped"> {
+  const env = getEnv();
+  if (!env.WHATSAPP_TOKEN || !env.WHATSAPP_PHONE_NUMBER_ID) return "skipped";
+  const badge = await db.selectFrom("badge as b").innerJoin("event as e", "e.id", "b.eventId")
+    .select(["b.id", "b.holderName", "b.phone", "b.locale", "b.status", "b.whatsappOptInAt", "e.name as eventName", "e.organizationId"])
+    .where("b.id", "=", job.badgeId).where("b.eventId", "=", job.eventId).executeTakeFirst();
+  if (!badge?.phone || !badge.whatsappOptInAt || badge.status === "revoked") return "skipped";
+  const done = await db.selectFrom("auditLog").select("id").where("action", "=", "badge.whatsapp_sent")
+    .where("entityId", "=", badge.id).where(sql<string>`data->>'jobId'`, "=", job.jobId)
+    .executeTakeFirst();
+  if (done) return "skipped";
+  const response = await fetch(`https://graph.facebook.com/${env.WHATSAPP_API_VERSION}/${env.WHATSAPP_PHONE_NUMBER_ID}/messages`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${env.WHATSAPP_TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify(whatsappTemplateBody({ phone: badge.phone, locale: badge.locale, name: badge.holderName, event: badge.eventName, url: job.url })),
+  });
+  if (!response.ok) throw new Error(`WhatsApp API ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  const body = (await response.json()) as { messages?: Array<{ id: string }> };
+  await audit(db, {
+    action: "badge.whatsapp_sent", organizationId: badge.organizationId, eventId: job.eventId, entity: "badge", entityId: badge.id,
+    data: { jobId: job.jobId, messageId: body.messages?.[0]?.id ?? null },
+  });
+  return "sent";
+}
+
+/**
+ * The Cloud API request body for the badge notice (ecosystem.md §1.4): `to` is E.164 without the `+`.
+ *
+ * @example whatsappTemplateBody({ phone: "+6281234567890", locale: "id", name: "Sari", event: "Pameran", url })
+ */
+export function whatsappTemplateBody(m: { phone: string; locale: string; name: string; event: string; url: string }) {
+  return {
+    messaging_product: "whatsapp",
+    to: m.phone.replace(/^\+/, ""),
+    type: "template",
+    template: {
+      name: "badge_ready",
+      language: { code: m.locale === "en" ? "en" : "id" },
+      components: [{ type: "body", parameters: [m.name, m.event, m.url].map((text) => ({ type: "text", text })) }],
+    },
+  };
+}
