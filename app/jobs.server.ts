@@ -2,6 +2,7 @@
 // calls its handler; a handler that throws is retried with backoff, so it must be safe to run twice.
 import { sendBadgeWhatsapp } from "./badges/badge-delivery.server";
 import { runBadgeImport } from "./badges/badge-import.server";
+import { sendMeetingReminder, type ReminderJob } from "./meetings/reminders.server";
 import type { Db } from "./utils/db.server";
 import type { Job } from "./utils/outbox.server";
 
@@ -18,6 +19,9 @@ export async function runOtherJob(db: Db, job: Job, now: Date): Promise<void> {
       return runBadgeImport(db, jobPayload<{ importId: string }>(job).importId, now);
     case "badge-whatsapp":
       await sendBadgeWhatsapp(db, { ...jobPayload<{ eventId: string; badgeId: string; url: string }>(job), jobId: job.id });
+      return;
+    case "meeting-reminder":
+      await sendMeetingReminder(db, { ...jobPayload<ReminderJob>(job), jobId: job.id }, now);
       return;
     default:
       throw new Error(`unknown job kind ${job.kind}`);

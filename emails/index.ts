@@ -48,7 +48,11 @@ export function buildEmail(request: EmailRequest): BuiltEmail {
       };
     case "meeting-invite": {
       const props = request.props;
-      return { subject: meetingInviteSubject(props), element: createElement(MeetingInviteEmail, props), icalEvent: async () => meetingInviteIcs(props) };
+      const { method } = props;
+      return {
+        subject: meetingInviteSubject(props), element: createElement(MeetingInviteEmail, props),
+        ...(method === "REMINDER" ? {} : { icalEvent: async () => meetingInviteIcs({ ...props, method }) }),
+      };
     }
   }
 }

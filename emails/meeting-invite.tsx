@@ -8,7 +8,8 @@ import { buttonStyle, EmailLayout } from "./_components/layout";
 
 export type MeetingInviteProps = {
   locale: AppLocale;
-  method: "REQUEST" | "CANCEL";
+  /** REMINDER: the same email shortly before the meeting, without a calendar file. */
+  method: "REQUEST" | "CANCEL" | "REMINDER";
   uid: string;
   sequence: number;
   eventName: string;
@@ -35,11 +36,12 @@ function where(props: MeetingInviteProps): string {
 export function meetingInviteSubject(props: MeetingInviteProps) {
   const t = tFor(props.locale);
   const when = formatTimeRange(props.startsAt, props.endsAt, props.timeZone, props.locale);
-  return t(props.method === "CANCEL" ? "meetings.email.cancel_subject" : "meetings.email.subject", { other: props.other.name, when });
+  const key = { REQUEST: "subject", CANCEL: "cancel_subject", REMINDER: "reminder_subject" }[props.method];
+  return t(`meetings.email.${key}`, { other: props.other.name, when });
 }
 
 /** The .ics invite (RFC 5545/5546): stable UID, SEQUENCE from the meeting, DTSTAMP now (UTC), TZID of the event. */
-export function meetingInviteIcs(props: MeetingInviteProps, now = new Date()): Mail.IcalAttachment {
+export function meetingInviteIcs(props: MeetingInviteProps & { method: "REQUEST" | "CANCEL" }, now = new Date()): Mail.IcalAttachment {
   const t = tFor(props.locale);
   const content = buildIcs({
     name: props.eventName, timeZone: props.timeZone, method: props.method, dtstamp: now,
@@ -55,21 +57,20 @@ export function meetingInviteIcs(props: MeetingInviteProps, now = new Date()): M
 
 export default function MeetingInviteEmail(props: MeetingInviteProps) {
   const t = tFor(props.locale);
-  const cancelled = props.method === "CANCEL";
   const row = (label: string, value: string) => (
     <Text style={{ margin: "0 0 4px" }}><span style={{ color: "#6b5d4f" }}>{label}:</span> <strong>{value}</strong></Text>
   );
   return (
     <EmailLayout lang={props.locale} preview={meetingInviteSubject(props)} footer={t("meetings.email.footer", { event: props.eventName })}>
       <Text>{t("email.greeting", { name: props.recipient.name })}</Text>
-      <Text>{t(cancelled ? "meetings.email.cancel_body" : "meetings.email.body", { other: props.other.name, event: props.eventName })}</Text>
+      <Text>{t(`meetings.email.${{ REQUEST: "body", CANCEL: "cancel_body", REMINDER: "reminder_body" }[props.method]}`, { other: props.other.name, event: props.eventName })}</Text>
       <Section style={{ backgroundColor: "#f6f3ee", borderRadius: 6, padding: "12px 16px", margin: "0 0 16px" }}>
         {row(t("meetings.agenda.with"), props.other.name)}
         {row(t("meetings.agenda.date"), formatDate(props.startsAt, props.timeZone, props.locale))}
         {row(t("meetings.agenda.time"), formatTimeRange(props.startsAt, props.endsAt, props.timeZone, props.locale))}
         {row(t("meetings.agenda.place"), where(props))}
       </Section>
-      {cancelled ? null : <Text>{t("meetings.email.calendar_hint")}</Text>}
+      {props.method === "REQUEST" ? <Text>{t("meetings.email.calendar_hint")}</Text> : null}
       <Button href={props.agendaUrl} style={buttonStyle}>{t("meetings.email.button")}</Button>
     </EmailLayout>
   );

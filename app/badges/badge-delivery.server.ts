@@ -6,6 +6,7 @@ import type { Executor } from "~/utils/db.server";
 import { audit } from "~/utils/audit.server";
 import { getEnv } from "~/utils/env.server";
 import { enqueue, enqueueEmail } from "~/utils/outbox.server";
+import { sendWhatsappTemplate, whatsappEnabled } from "~/utils/whatsapp.server";
 import type { Badge } from "./badges.server";
 import type { PrintEvent } from "./badge-print.server";
 import { eventLine, KIND_WORDS } from "./badge-words";
@@ -18,11 +19,7 @@ export function badgeUrl(qr: string): string {
   return `${getEnv().APP_URL}/badge/${qr}`;
 }
 
-/** Whether WhatsApp notices are configured (WHATSAPP_TOKEN and WHATSAPP_PHONE_NUMBER_ID set). */
-export function whatsappEnabled(): boolean {
-  const env = getEnv();
-  return Boolean(env.WHATSAPP_TOKEN && env.WHATSAPP_PHONE_NUMBER_ID);
-}
+export { whatsappEnabled };
 
 /**
  * Queues what a freshly issued (or reissued) badge sends: the email when asked and the badge has an address,
@@ -66,8 +63,7 @@ type WhatsappJob = { eventId: string; badgeId: string; url: string };
  * crash between send and record is the only possible duplicate). Throws on an API error so the outbox retries.
  */
 export async function sendBadgeWhatsapp(db: Executor, job: WhatsappJob & { jobId: string }): Promise<"sent" | "skipped"> {
-  const env = getEnv();
-  if (!env.WHATSAPP_TOKEN || !env.WHATSAPP_PHONE_NUMBER_ID) return "skipped";
+  if (!whatsappEnabled()) return "skipped";
   const badge = await db.selectFrom("badge as b").innerJoin("event as e", "e.id", "b.eventId")
     .select(["b.id", "b.holderName", "b.phone", "b.locale", "b.status", "b.whatsappOptInAt", "e.name as eventName", "e.organizationId"])
     .where("b.id", "=", job.badgeId).where("b.eventId", "=", job.eventId).executeTakeFirst();
@@ -76,34 +72,12 @@ export async function sendBadgeWhatsapp(db: Executor, job: WhatsappJob & { jobId
     .where("entityId", "=", badge.id).where(sql<string>`data->>'jobId'`, "=", job.jobId)
     .executeTakeFirst();
   if (done) return "skipped";
-  const response = await fetch(`https://graph.facebook.com/${env.WHATSAPP_API_VERSION}/${env.WHATSAPP_PHONE_NUMBER_ID}/messages`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${env.WHATSAPP_TOKEN}`, "content-type": "application/json" },
-    body: JSON.stringify(whatsappTemplateBody({ phone: badge.phone, locale: badge.locale, name: badge.holderName, event: badge.eventName, url: job.url })),
+  const messageId = await sendWhatsappTemplate({
+    phone: badge.phone, locale: badge.locale, template: "badge_ready", params: [badge.holderName, badge.eventName, job.url],
   });
-  if (!response.ok) throw new Error(`WhatsApp API ${response.status}: ${(await response.text()).slice(0, 300)}`);
-  const body = (await response.json()) as { messages?: Array<{ id: string }> };
   await audit(db, {
     action: "badge.whatsapp_sent", organizationId: badge.organizationId, eventId: job.eventId, entity: "badge", entityId: badge.id,
-    data: { jobId: job.jobId, messageId: body.messages?.[0]?.id ?? null },
+    data: { jobId: job.jobId, messageId },
   });
   return "sent";
-}
-
-/**
- * The Cloud API request body for the badge notice (ecosystem.md §1.4): `to` is E.164 without the `+`.
- *
- * @example whatsappTemplateBody({ phone: "+6281234567890", locale: "id", name: "Sari", event: "Pameran", url })
- */
-export function whatsappTemplateBody(m: { phone: string; locale: string; name: string; event: string; url: string }) {
-  return {
-    messaging_product: "whatsapp",
-    to: m.phone.replace(/^\+/, ""),
-    type: "template",
-    template: {
-      name: "badge_ready",
-      language: { code: m.locale === "en" ? "en" : "id" },
-      components: [{ type: "body", parameters: [m.name, m.event, m.url].map((text) => ({ type: "text", text })) }],
-    },
-  };
 }

@@ -102,6 +102,7 @@ const meetingsEn: Dict<typeof meetings> = {
     save_unavailable: "Save availability", unavailable_saved: "Availability saved ({{count}} slots marked).", no_slots: "The organizer has not created meeting slots yet.",
   },
   email: {
+    reminder_subject: "Reminder: meeting with {{other}} · {{when}}", reminder_body: "Reminder: your meeting with {{other}} at {{event}} starts soon.",
     subject: "Business meeting with {{other}} · {{when}}", cancel_subject: "Cancelled: business meeting with {{other}} · {{when}}",
     body: "Your meeting with {{other}} at {{event}} is scheduled.", cancel_body: "Your meeting with {{other}} at {{event}} has been cancelled.",
     calendar_hint: "A calendar invite is attached: open it to add the meeting to your calendar.", button: "See my agenda",

@@ -99,6 +99,7 @@ const meetings = {
     save_unavailable: "Simpan ketersediaan", unavailable_saved: "Ketersediaan tersimpan ({{count}} slot ditandai).", no_slots: "Panitia belum membuat slot pertemuan.",
   },
   email: {
+    reminder_subject: "Pengingat: temu bisnis dengan {{other}} · {{when}}", reminder_body: "Pengingat: pertemuan Anda dengan {{other}} di {{event}} dimulai sebentar lagi.",
     subject: "Undangan temu bisnis dengan {{other}} · {{when}}", cancel_subject: "Dibatalkan: temu bisnis dengan {{other}} · {{when}}",
     body: "Pertemuan Anda dengan {{other}} di {{event}} sudah dijadwalkan.", cancel_body: "Pertemuan Anda dengan {{other}} di {{event}} dibatalkan.",
     calendar_hint: "Undangan kalender terlampir: buka untuk menambahkannya ke kalender Anda.", button: "Lihat agenda saya",

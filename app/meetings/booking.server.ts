@@ -73,7 +73,7 @@ export async function bookMeeting(
     tableNo: atTables ? picked.table : null, boothId: atTables ? null : await sellerBooth(trx, [request.fromId, request.toId]),
   }).returning("id").executeTakeFirstOrThrow();
   await trx.insertInto("meetingAttendance").values([request.fromId, request.toId].map((participantId) => ({ meetingId: meeting.id, participantId, during }))).execute();
-  await enqueueInvites(trx, meeting.id, "REQUEST", input.appUrl);
+  await enqueueInvites(trx, meeting.id, "REQUEST", input.appUrl, input.now);
   return ok({ meetingId: meeting.id, slotId: slot.id, tableNo: atTables ? picked.table : null });
 }
 

@@ -4,6 +4,7 @@ import type { MeetingInviteProps } from "../../emails/meeting-invite";
 import type { Executor } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { enqueueEmail } from "~/utils/outbox.server";
+import { scheduleReminder } from "./reminders.server";
 
 /** The invite's organizer: the app's sending address, never one of the attendees (Outlook, ecosystem.md §4). */
 export function organizerAddress(mailFrom = getEnv().MAIL_FROM): { name: string; email: string } {
@@ -28,23 +29,30 @@ export async function loadMeetingForInvite(db: Executor, meetingId: string) {
     .select(["p.id", "u.locale", "u.name as personName"])
     .select((eb) => [eb.fn.coalesce("b.name", "p.organization").as("name"), eb.fn.coalesce(eb.fn<string | null>("nullif", ["p.email", eb.val("")]), "u.email").as("email")])
     .where("ma.meetingId", "=", meetingId).orderBy("p.id").execute();
-  return { meeting, people };
-}
-
-/** Queues the invite (or its cancellation) to both people of the meeting. */
-export async function enqueueInvites(db: Executor, meetingId: string, method: "REQUEST" | "CANCEL", appUrl: string): Promise<void> {
-  const { meeting, people } = await loadMeetingForInvite(db, meetingId);
   const organizer = organizerAddress();
-  for (const me of people) {
+  /** The email props for one side (method REQUEST; callers override it). */
+  const propsFor = (me: (typeof people)[number], appUrl: string): MeetingInviteProps => {
     const other = people.find((p) => p.id !== me.id) ?? me;
-    const props: MeetingInviteProps = {
-      locale: me.locale, method, uid: meetingUid(meeting.id), sequence: meeting.sequence,
+    return {
+      locale: me.locale, method: "REQUEST", uid: meetingUid(meeting.id), sequence: meeting.sequence,
       eventName: meeting.eventName, venueName: meeting.venueName, timeZone: meeting.timeZone,
       startsAt: meeting.startsAt.toISOString(), endsAt: meeting.endsAt.toISOString(),
       recipient: { name: me.name ?? me.personName, email: me.email }, other: { name: other.name ?? other.personName, email: other.email },
       tableNo: meeting.tableNo, boothCode: meeting.boothCode, organizer,
       agendaUrl: `${appUrl}/e/${meeting.slug}/matchmaking/agenda`,
     };
-    await enqueueEmail(db, { template: "meeting-invite", to: me.email, props }, meeting.organizationId);
+  };
+  return { meeting, people, propsFor };
+}
+
+export type InviteContext = Awaited<ReturnType<typeof loadMeetingForInvite>>;
+
+/** Queues the invite (or its cancellation) to both people of the meeting; an invite also schedules the reminder. */
+export async function enqueueInvites(db: Executor, meetingId: string, method: "REQUEST" | "CANCEL", appUrl: string, now = new Date()): Promise<void> {
+  const ctx = await loadMeetingForInvite(db, meetingId);
+  for (const me of ctx.people) {
+    const props = { ...ctx.propsFor(me, appUrl), method };
+    await enqueueEmail(db, { template: "meeting-invite", to: me.email, props }, ctx.meeting.organizationId);
   }
+  if (method === "REQUEST") await scheduleReminder(db, ctx.meeting, appUrl, now);
 }

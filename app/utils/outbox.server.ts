@@ -13,10 +13,10 @@ export type Job = { id: string; kind: string; payload: unknown; organizationId: 
 
 /**
  * Queues work in the caller's transaction (architecture.md §2): if the change rolls back, so does the
- * job; if the process dies after commit, the worker still finds it.
+ * job; if the process dies after commit, the worker still finds it. `runAfter` delays it (reminders).
  */
-export async function enqueue(db: Executor, kind: string, payload: unknown, organizationId: string | null = null) {
-  await db.insertInto("outbox").values({ kind, payload: JSON.stringify(payload), organizationId }).execute();
+export async function enqueue(db: Executor, kind: string, payload: unknown, organizationId: string | null = null, runAfter?: Date) {
+  await db.insertInto("outbox").values({ kind, payload: JSON.stringify(payload), organizationId, ...(runAfter ? { runAfter } : {}) }).execute();
 }
 
 export function enqueueEmail(db: Executor, job: EmailJob, organizationId: string | null = null) {
