@@ -5,6 +5,7 @@
 import type { Sector, UmkmClass } from "../../db/schema";
 import type { Confirmation, DealStatus, DealType } from "~/deals/deal-status";
 import type { DealRow, Region, ReportCounts, ReportEvent } from "./aggregate";
+import { createRng } from "~/utils/rng";
 
 export const SAMPLE_EVENT: ReportEvent = {
   name: "Temu Bisnis Batik & Tenun Kediri–Surakarta 2026",
@@ -39,17 +40,6 @@ const TYPES: Array<[DealType, number, bigint, bigint]> = [
 const STATUSES: Array<[DealStatus, number]> = [["agreed", 35], ["signed", 25], ["paid", 20], ["delivered", 8], ["potential", 7], ["cancelled", 5]];
 const CONFIRMATIONS: Array<[Confirmation, number]> = [["confirmed", 55], ["verified", 20], ["unconfirmed", 25]];
 
-/** mulberry32: a tiny seeded PRNG, enough for demo data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<R extends readonly [unknown, number, ...unknown[]]>(rand: () => number, table: readonly R[]): R {
   const total = table.reduce((a, r) => a + r[1], 0);
@@ -68,7 +58,7 @@ function pick<R extends readonly [unknown, number, ...unknown[]]>(rand: () => nu
  * @example sampleDealRows(1_000, { seed: 7 }).length // ≈ 1,100 rows
  */
 export function sampleDealRows(count: number, opts: { seed?: number; sellers?: number; buyers?: number } = {}): DealRow[] {
-  const rand = seededRandom(opts.seed ?? 2026);
+  const rand = createRng(opts.seed ?? 2026);
   const sellers = Array.from({ length: opts.sellers ?? 120 }, (_, i) => ({
     id: `s${i + 1}`,
     sector: pick(rand, SECTORS)[0],

@@ -21,6 +21,7 @@ import { generateEventKeyPair, nodeVerify, privateKeyFromPkcs8, signBadgeToken }
 import { parseBadgeToken, revocationKey, verifyBadgeToken, webCryptoVerify, type BadgePayload } from "../../app/badges/badge-token";
 import { shortCodeFromBytes } from "../../app/badges/short-code";
 import type { BadgeKind } from "../../app/checkin/decide-entry";
+import { createRng } from "../../app/utils/rng";
 
 const quick = process.argv.includes("--quick");
 const BADGES = quick ? 100 : 1000;
@@ -30,17 +31,7 @@ const REVOKED = TOKENS / 10;
 const SAMPLE_PAGES = quick ? 5 : 20;
 
 // ---------- deterministic data (fixed seed) ----------
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(20261213);
+const rand = createRng(20261213);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
 const uuid = () => {

@@ -4,6 +4,7 @@
 // of about six inside a zone, 32 % of exhibitors from outside Java against a 30 % quota, 2 % fixed booths.
 import type { Booth, Exhibitor, Instance } from "~/booths/assignment/instance";
 import { type BoothRect, deriveAdjacency, isCorner } from "~/booths/geometry";
+import { createRng } from "../../app/utils/rng";
 
 export type GenOptions = { exhibitors: number; booths: number; seed: number };
 
@@ -12,17 +13,6 @@ const JAVA = ["dki-jakarta", "jawa-barat", "jawa-tengah", "di-yogyakarta", "jawa
 const OUTSIDE_JAVA = ["sumatera-utara", "sumatera-barat", "bali", "ntb", "ntt", "kalimantan-timur", "kalimantan-barat", "sulawesi-selatan", "maluku", "papua"];
 const STRIP_WIDTH = 36;
 
-/** mulberry32: tiny, fast and good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)];
 const drawSize = (r: () => number, p9: number, p18: number) => {
@@ -125,7 +115,7 @@ function fixSome(r: () => number, exhibitors: Exhibitor[], booths: Booth[]): voi
  * generateInstance({ exhibitors: 500, booths: 520, seed: 1 });
  */
 export function generateInstance(o: GenOptions): Instance {
-  const r = rng(o.seed);
+  const r = createRng(o.seed);
   const booths = makeBooths(r, o.booths);
   const bySize = new Map<number, Booth[]>();
   for (const b of booths) (bySize.get(b.size) ?? bySize.set(b.size, []).get(b.size)!).push(b);

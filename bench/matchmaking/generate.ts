@@ -5,7 +5,7 @@
 //   zipf:    as uniform, but seller popularity ∝ 1/rank (Zipf s = 1);
 //   tight:   as uniform, with 37.5 % of the tables (S: 15 tables, as in perf.md's table-bound row).
 import type { Instance, MeetingRequest, Participant, Slot } from "../../app/meetings/scheduler/instance";
-import { createRng, type Rng } from "../../app/meetings/scheduler/rng";
+import { createRng, type Rng } from "../../app/utils/rng";
 
 export const FAMILIES = ["uniform", "blocks", "zipf", "tight"] as const;
 export type Family = (typeof FAMILIES)[number];

@@ -8,7 +8,7 @@
 import type { Instance } from "../../app/meetings/scheduler/instance";
 import { compileModel } from "../../app/meetings/scheduler/model";
 import type { Result } from "../../app/meetings/scheduler/result";
-import { createRng } from "../../app/meetings/scheduler/rng";
+import { createRng } from "../../app/utils/rng";
 import { scheduleWithReport, type ScheduleReport } from "../../app/meetings/scheduler/schedule";
 import { upperBound } from "../../app/meetings/scheduler/upper-bound";
 import { validateResult } from "../../app/meetings/scheduler/validate";

@@ -3,20 +3,10 @@
 // chains between competitors that greedy repair and hill-climbing miss. Every accepted move keeps all rules.
 import { type Model, weight } from "./model";
 import { Placement } from "./placement";
+import { createRng } from "../../utils/rng";
 
 export type AnnealOptions = { iterations: number; seed: number; timeUp: () => boolean };
 
-/** mulberry32: deterministic runs for a given seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Booths that fit an exhibitor better than "anywhere": its preferred and zone booths in its class. */
 function goodBooths(m: Model): number[][] {
@@ -77,7 +67,7 @@ export function anneal(m: Model, start: Placement, opts: AnnealOptions): Placeme
   const movers = m.classes.flatMap((c) => (c.booths.length > 0 ? c.exhibitors : []));
   if (movers.length === 0) return start;
   const good = goodBooths(m);
-  const rand = rng(opts.seed);
+  const rand = createRng(opts.seed);
   const t0 = Math.max(1e-9, ...m.priority) * 0.5;
   const t1 = t0 * 0.002;
   let bestScore = st.score;

@@ -1,7 +1,7 @@
 // Phase 1a: a fast greedy start. Fixed meetings first; then heavier and more constrained requests first,
 // each into the slot its two people need least for their other pending requests.
 import type { Model } from "./model";
-import { createRng, type Rng } from "./rng";
+import { createRng, type Rng } from "../../utils/rng";
 import { fitsAdd, move, type State } from "./state";
 
 /**

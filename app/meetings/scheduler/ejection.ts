@@ -4,7 +4,7 @@
 // slot, as in bipartite matching). The chain succeeds when the total weight has grown; otherwise every
 // move is rolled back. Each request is touched at most once per search (Kuhn-style marks), and a node
 // budget keeps one search cheap even around a popular seller with thousands of requests.
-import type { Rng } from "./rng";
+import type { Rng } from "../../utils/rng";
 import { fitsMove, move, rollback, type State } from "./state";
 
 const EPS = 1e-9;

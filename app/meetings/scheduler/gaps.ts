@@ -2,8 +2,8 @@
 // scheduled meetings: a meeting moves to another slot, taking along the Kempe chain of meetings in its
 // way (they swap between the two slots). Every step is strictly improving, so the phase never loses a
 // meeting and never raises idleGaps.
-import type { Rng } from "./rng";
-import { shuffle } from "./rng";
+import type { Rng } from "../../utils/rng";
+import { shuffle } from "../../utils/rng";
 import { commit, move, rollback, type State } from "./state";
 
 /** Empty slots between a person's first and last meeting of a day. */

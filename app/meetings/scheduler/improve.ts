@@ -12,7 +12,7 @@
 // the bound take ~0.1 s instead of seconds). With weights, trading a lighter meeting also counts as room.
 import { usableSlots } from "./construct";
 import { createSearch, insertByChain, type Search } from "./ejection";
-import { randomInt, shuffle, type Rng } from "./rng";
+import { randomInt, shuffle, type Rng } from "../../utils/rng";
 import { commit, move, rollback, type State } from "./state";
 
 const EPS = 1e-9;

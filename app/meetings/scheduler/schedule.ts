@@ -7,7 +7,7 @@ import { improve } from "./improve";
 import type { Instance } from "./instance";
 import { compileModel, type Model } from "./model";
 import { toResult, type Result } from "./result";
-import { createRng } from "./rng";
+import { createRng } from "../../utils/rng";
 import { createState, type State } from "./state";
 import { upperBound, type UpperBound } from "./upper-bound";
 

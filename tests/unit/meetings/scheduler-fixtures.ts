@@ -1,6 +1,6 @@
 // Shared builders for the scheduler tests (not a test file itself).
 import type { Instance, MeetingRequest, Participant, Slot } from "~/meetings/scheduler/instance";
-import { createRng } from "~/meetings/scheduler/rng";
+import { createRng } from "~/utils/rng";
 
 /** Slots "t1".."tn" on one day. */
 export function slots(n: number, extra: Partial<Slot> = {}): Slot[] {

@@ -1,7 +1,7 @@
 // The scheduler against the exact optimum (HiGHS MIP). The full S/M table of perf.md lives in the
 // benchmark (bench/matchmaking/run.ts); here only instances that HiGHS proves in about a second.
 import { describe, expect, it } from "vitest";
-import { createRng } from "~/meetings/scheduler/rng";
+import { createRng } from "~/utils/rng";
 import { schedule } from "~/meetings/scheduler/schedule";
 import { validateResult } from "~/meetings/scheduler/validate";
 import { generateInstance, type Family } from "../../../bench/matchmaking/generate";

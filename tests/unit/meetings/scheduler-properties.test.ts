@@ -5,7 +5,7 @@ import { idleGaps, reduceGaps } from "~/meetings/scheduler/gaps";
 import { improve } from "~/meetings/scheduler/improve";
 import { parseInstance } from "~/meetings/scheduler/instance";
 import { compileModel } from "~/meetings/scheduler/model";
-import { createRng } from "~/meetings/scheduler/rng";
+import { createRng } from "~/utils/rng";
 import { schedule } from "~/meetings/scheduler/schedule";
 import { createState } from "~/meetings/scheduler/state";
 import { upperBound } from "~/meetings/scheduler/upper-bound";

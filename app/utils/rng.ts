@@ -1,5 +1,5 @@
-// Seeded PRNG (mulberry32): the scheduler must give the same answer for the same seed, and Math.random
-// cannot be seeded.
+// Seeded PRNG (mulberry32): the scheduler, the booth optimizer, generated benchmarks and sample data must give
+// the same result for the same seed, and Math.random cannot be seeded.
 
 export type Rng = () => number;
 
