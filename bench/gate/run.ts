@@ -329,8 +329,8 @@ Load generator, app server, reference server and PostgreSQL share the same cores
 ## GATE-T: POST /api/v1/scans on the built server
 
 App: \`node server.mjs build/index.js\` (= \`npm start\`) (NODE_ENV=production, PostgreSQL, pool 10) answering the full contract per scan:
-bearer device token, per-device rate limit, body cap, zod, code verify, row lock, history, decideEntry, scan
-row + audit row. Reference: bare \`node:http\` + JSON parse + Ed25519 verify + one SQL statement
+bearer device token (cached 5 s), per-device rate limit, body cap, zod, code verify, one statement reading the
+badge and its history, decideEntry, one conditional statement writing the scan row + audit row (ADR 006). Reference: bare \`node:http\` + JSON parse + Ed25519 verify + one SQL statement
 (INSERT … ON CONFLICT (nonce) DO NOTHING feeding UPDATE of the first check-in). Closed loop: ${CONNECTIONS} keep-alive
 connections for ${DURATION_MS / 1000} s over ${fmt(TICKETS)} tickets and ${DEVICES_T} gate tokens. Framework floor: the same
 endpoint and load answering 401 (no token) before any database work: the HTTP server, the endpoint's Request
