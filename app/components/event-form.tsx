@@ -1,4 +1,5 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { useAppForm } from "~/components/forms";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +15,7 @@ export function EventForm({ lastResult, defaultValue, submitLabel }: {
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === "en" ? "en" : "id";
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     lastResult,
     defaultValue: { timeZone: "Asia/Jakarta", ...defaultValue },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EventSchema }),

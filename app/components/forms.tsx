@@ -1,10 +1,24 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fields of any schema
 type Meta = FieldMetadata<any, any, string[]>;
+
+/**
+ * conform's useForm for every form of the app. conform re-renders the component that owns a form only for the
+ * state that component itself read during its last render; the field components below read their errors from
+ * props, and those reads did not count. Measured in Chromium: a failed client-side validation focused the first
+ * field but showed no message on /orgs/new, the venue and the badge forms. Reading `allErrors` and `status` here
+ * subscribes the owner to every error, so its fields re-render with their messages.
+ */
+export const useAppForm: typeof useForm = ((options: Parameters<typeof useForm>[0]) => {
+  const [form, fields] = useForm(options);
+  void form.allErrors;
+  void form.status;
+  return [form, fields];
+}) as typeof useForm;
 
 /** Field errors are i18n keys from the shared schemas; unknown strings (server detail) show as they are. */
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {

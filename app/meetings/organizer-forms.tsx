@@ -1,9 +1,9 @@
 // The organizer's matchmaking forms (settings, a grid block), kept out of the route file for size.
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
+import { ErrorList, Field, FormErrors, SelectField, SubmitButton, useAppForm } from "~/components/forms";
 import { BlockSchema, SettingsSchema } from "./matchmaking.schema";
 import { LOCATION_KINDS, MATCHMAKING_MODES } from "./vocabulary";
 
@@ -16,7 +16,7 @@ export type SettingsDefaults = {
 
 export function SettingsForm({ defaults, lastResult, zone, disabled }: { defaults: SettingsDefaults; lastResult: Result; zone: string; disabled: boolean }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "mm-settings", lastResult, constraint: getZodConstraint(SettingsSchema),
     defaultValue: { ...defaults, enabled: defaults.enabled ? "on" : undefined, allowBuyerBuyer: defaults.allowBuyerBuyer ? "on" : undefined,
       allowSellerSeller: defaults.allowSellerSeller ? "on" : undefined, openRequestLimit: String(defaults.openRequestLimit), tableCount: String(defaults.tableCount) },
@@ -58,7 +58,7 @@ export function SettingsForm({ defaults, lastResult, zone, disabled }: { default
 
 export function BlockForm({ lastResult, days, zone }: { lastResult: Result; days: string[]; zone: string }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "mm-block", lastResult, constraint: getZodConstraint(BlockSchema),
     defaultValue: { day: days[0], startTime: "09:00", endTime: "12:00", slotMinutes: "20", breaks: "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: BlockSchema }), shouldValidate: "onBlur",

@@ -1,11 +1,11 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField, useAppForm } from "~/components/forms";
 import { PROVINCES, SECTORS } from "~/exhibitors/vocabulary";
 import { requireMatchContext } from "~/meetings/access.server";
 import { BuyerProfileSchema } from "~/meetings/matchmaking.schema";
@@ -40,7 +40,7 @@ export default function BuyerRegister() {
   const { profile, account } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "buyer-profile", lastResult, constraint: getZodConstraint(BuyerProfileSchema),
     defaultValue: profile
       ? { ...profile, buyerType: profile.buyerType ?? undefined, orderVolume: profile.orderVolume === null ? undefined : String(profile.orderVolume), whatsapp: profile.whatsapp ?? "", whatsappOptIn: profile.whatsappOptIn ? "on" : undefined }

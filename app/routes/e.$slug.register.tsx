@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -11,7 +11,7 @@ import { whatsappEnabled } from "~/badges/badge-delivery.server";
 import { PUBLIC_KINDS, RegisterSchema } from "~/badges/badge-forms.schema";
 import { PersonFields } from "~/badges/person-fields";
 import { getRegistration, registerVisitor } from "~/badges/registration.server";
-import { ErrorList, FormErrors, SelectField, SubmitButton } from "~/components/forms";
+import { ErrorList, FormErrors, SelectField, SubmitButton, useAppForm } from "~/components/forms";
 import { getPublishedEvent } from "~/events/events.server";
 import { getDb } from "~/utils/db.server";
 import { clientIp } from "~/utils/request.server";
@@ -56,7 +56,7 @@ export default function Register() {
   const { event, open, full, allowPress, whatsapp } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "register",
     lastResult: actionData?.result,
     defaultValue: { kind: "visitor", locale: "id" },

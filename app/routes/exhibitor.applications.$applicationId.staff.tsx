@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod/v4";
 import { AddStaffSchema, DeleteStaffSchema, EditStaffSchema } from "~/booths/booth.schema";
 import { addStaff, deleteStaff, getConfirmedBooth, listStaff, updateStaff } from "~/booths/staff.server";
-import { Field, FormErrors, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SubmitButton, useAppForm } from "~/components/forms";
 import { ConfirmAction, EmptyState } from "~/components/ui";
 import { requireOwnApplication } from "~/exhibitors/access.server";
 import { getDb } from "~/utils/db.server";
@@ -62,7 +62,7 @@ function StaffForm({ staff }: { staff?: Staff }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const intent = staff ? "save-staff" : "add-staff";
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: staff ? `staff-${staff.id}` : "add-staff",
     lastResult: actionData?.intent === intent ? actionData.result : undefined,
     defaultValue: staff ? { name: staff.name, role: staff.role, phone: staff.phone ?? "", email: staff.email ?? "" } : undefined,

@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from "~/components/forms";
+import { ErrorList, Field, FormErrors, SubmitButton, TextareaField, useAppForm } from "~/components/forms";
 import { requireOwnBusiness } from "~/exhibitors/access.server";
 import { getApplicationPrefill, saveApplication } from "~/exhibitors/applications.server";
 import { getBusinessByOwner } from "~/exhibitors/businesses.server";
@@ -79,7 +79,7 @@ export default function Apply() {
   const { event, call, sectorAccepted, sizes, business, application, prefill, fromEarlier } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "application",
     lastResult: actionData?.result,
     defaultValue: {

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod/v4";
-import { Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SelectField, SubmitButton, useAppForm } from "~/components/forms";
 import { ConfirmAction, EmptyState } from "~/components/ui";
 import { requireOwnBusiness } from "~/exhibitors/access.server";
 import { addCertification, deleteCertification, listCertifications } from "~/exhibitors/businesses.server";
@@ -49,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 function AddCertificationForm() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "add-certification",
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CertificationSchema }),

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod/v4";
-import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from "~/components/forms";
+import { ErrorList, Field, FormErrors, SubmitButton, TextareaField, useAppForm } from "~/components/forms";
 import { ConfirmAction, EmptyState } from "~/components/ui";
 import { requireOwnBusiness } from "~/exhibitors/access.server";
 import { addProduct, deleteProduct, listProducts, setProductPhoto } from "~/exhibitors/businesses.server";
@@ -74,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 function useUploadForm<S extends z.ZodType>(id: string, schema: S) {
   const actionData = useActionData<typeof action>();
-  return useForm({
+  return useAppForm({
     id,
     lastResult: actionData?.form === id ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),

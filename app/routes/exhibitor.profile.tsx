@@ -1,11 +1,11 @@
-import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, getInputProps, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField, useAppForm } from "~/components/forms";
 import { requireOwnBusiness } from "~/exhibitors/access.server";
 import { getBusinessByOwner, saveBusiness } from "~/exhibitors/businesses.server";
 import { BusinessSchema } from "~/exhibitors/exhibitor.schema";
@@ -59,7 +59,7 @@ export default function BusinessProfile() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "business",
     lastResult: actionData?.result,
     constraint: getZodConstraint(BusinessSchema),

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -7,7 +7,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ForgotPasswordSchema } from "~/accounts/account.schema";
 import { requestPasswordReset } from "~/accounts/accounts.server";
-import { Field, FormErrors, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SubmitButton, useAppForm } from "~/components/forms";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { hitRateLimit, RESET_PER_ACCOUNT } from "~/utils/rate-limit.server";
@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
     shouldValidate: "onBlur",

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -10,7 +10,7 @@ import { whatsappEnabled } from "~/badges/badge-delivery.server";
 import { AddBadgeSchema } from "~/badges/badge-forms.schema";
 import { BADGE_KINDS } from "~/badges/badge.schema";
 import { PersonFields } from "~/badges/person-fields";
-import { SelectField, SubmitButton, FormErrors } from "~/components/forms";
+import { FormErrors, SelectField, SubmitButton, useAppForm } from "~/components/forms";
 import { getDb } from "~/utils/db.server";
 import { requireEventAccess } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -45,7 +45,7 @@ export default function NewBadge() {
   const { whatsapp } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "add-badge",
     lastResult: actionData?.result,
     defaultValue: { kind: "visitor", locale: "id" },

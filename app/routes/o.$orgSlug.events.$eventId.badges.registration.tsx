@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -7,7 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegistrationSettingsSchema } from "~/badges/badge-forms.schema";
 import { getRegistration, saveRegistration } from "~/badges/registration.server";
-import { Field, FormErrors, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SubmitButton, useAppForm } from "~/components/forms";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { requireEventAccess } from "~/utils/permissions.server";
@@ -36,7 +36,7 @@ export default function RegistrationSettings() {
   const { settings, published, link } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "registration",
     lastResult: actionData?.result,
     defaultValue: { isOpen: settings.isOpen ? "on" : "", allowPress: settings.allowPress ? "on" : "", capacity: settings.capacity?.toString() ?? "" },

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -6,7 +6,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod/v4";
-import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from "~/components/forms";
+import { ErrorList, Field, FormErrors, SubmitButton, TextareaField, useAppForm } from "~/components/forms";
 import { ConfirmAction, EmptyState } from "~/components/ui";
 import { addBoothSize, addCriterion, deleteBoothSize, deleteCriterion, getCallSettings, saveCall } from "~/exhibitors/calls.server";
 import { BoothSizeSchema, CallSchema, CriterionSchema, DeleteCallPartSchema } from "~/exhibitors/exhibitor.schema";
@@ -84,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function useIntentForm<S extends z.ZodType>(intent: string, schema: S, defaultValue?: Record<string, string | string[]>) {
   const actionData = useActionData<typeof action>();
-  return useForm({
+  return useAppForm({
     id: intent,
     lastResult: actionData?.intent === intent ? actionData.result : undefined,
     defaultValue,

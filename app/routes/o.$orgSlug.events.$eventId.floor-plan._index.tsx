@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -11,7 +11,7 @@ import { createBoothsInBulk, loadFloorPlan, setSelectionWindow } from "~/booths/
 import { cleanQuery } from "~/booths/floor-plan";
 import type { BoothRect } from "~/booths/geometry";
 import { BoothMap, BoothMapLegend, BoothsNav, useDetailMessages } from "~/components/booth-map";
-import { Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SelectField, SubmitButton, useAppForm } from "~/components/forms";
 import { EmptyState, Pagination } from "~/components/ui";
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
@@ -76,7 +76,7 @@ function BulkForm({ halls, hallId }: { halls: Array<{ id: string; name: string }
   const { t, i18n } = useTranslation();
   const actionData = useActionData<typeof action>();
   const mine = actionData?.intent?.startsWith("bulk") ? actionData : undefined;
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "bulk",
     lastResult: useDetailMessages(mine?.result),
     defaultValue: { hallId, rows: "2", cols: "6", startX: "1", startY: "1", w: "3", h: "3", aisleEvery: "2", codePattern: "A-{nn}" },
@@ -138,7 +138,7 @@ function BulkForm({ halls, hallId }: { halls: Array<{ id: string; name: string }
 function WindowForm({ parts, hasCall }: { parts: { opens: { date: string; time: string } | null; closes: { date: string; time: string } | null }; hasCall: boolean }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "window",
     lastResult: actionData?.intent === "set-window" || actionData?.intent === "clear-window" ? actionData.result : undefined,
     defaultValue: { opensDay: parts.opens?.date, opensTime: parts.opens?.time, closesDay: parts.closes?.date, closesTime: parts.closes?.time },

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -10,7 +10,7 @@ import { assignBooth, listUnassignedExhibitors, releaseBooth } from "~/booths/as
 import { BoothSchema, DeleteBoothSchema, ManualAssignSchema, ReleaseSchema } from "~/booths/booth.schema";
 import { deleteBooth, getBooth, listHalls, loadHallPlan, updateBooth } from "~/booths/booths.server";
 import { BoothMap, BoothMapLegend, BoothsNav, useDetailMessages } from "~/components/booth-map";
-import { Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SelectField, SubmitButton, useAppForm } from "~/components/forms";
 import { ConfirmAction } from "~/components/ui";
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
@@ -81,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function EditForm({ booth }: { booth: ReturnType<typeof useLoaderData<typeof loader>>["booth"] }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "save-booth",
     lastResult: useDetailMessages(actionData?.intent === "save-booth" ? actionData.result : undefined),
     defaultValue: { code: booth.code, sizeM2: String(booth.sizeM2), zone: booth.zone, price: booth.priceIdr, x: String(booth.x), y: String(booth.y), w: String(booth.w), h: String(booth.h) },
@@ -118,7 +118,7 @@ function EditForm({ booth }: { booth: ReturnType<typeof useLoaderData<typeof loa
 function AssignForm({ exhibitors, sizeM2 }: { exhibitors: ReturnType<typeof useLoaderData<typeof loader>>["exhibitors"]; sizeM2: number }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "assign",
     lastResult: useDetailMessages(actionData?.intent === "assign" ? actionData.result : undefined),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ManualAssignSchema }),

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -6,7 +6,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod/v4";
-import { Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SelectField, SubmitButton, useAppForm } from "~/components/forms";
 import { ConfirmAction, EmptyState } from "~/components/ui";
 import { DeleteByIdSchema, HallSchema, RegionSchema, RoomSchema } from "~/events/event.schema";
 import { addHall, addRegion, addRoom, deleteVenuePart, getVenue } from "~/events/events.server";
@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function useIntentForm<S extends z.ZodType>(intent: string, schema: S) {
   const actionData = useActionData<typeof action>();
-  return useForm({
+  return useAppForm({
     id: intent,
     lastResult: actionData?.intent === intent ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),

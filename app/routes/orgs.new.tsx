@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { parseForm } from "~/utils/form-parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SelectField, SubmitButton, useAppForm } from "~/components/forms";
 import { ORGANIZATION_KINDS, OrganizationSchema } from "~/organizations/organization.schema";
 import { createOrganization } from "~/organizations/organizations.server";
 import { audit } from "~/utils/audit.server";
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewOrganization() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganizationSchema }),
     shouldValidate: "onBlur",

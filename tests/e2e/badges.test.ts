@@ -179,3 +179,28 @@ describe("badges", () => {
     await see(org.getByRole("link", { name: "Dewi Lestari" }));
   }, 120_000);
 });
+
+describe("client-side validation", () => {
+  // conform re-renders a form's owner only for state it read itself; useAppForm subscribes it to every error.
+  // Without that, an empty required field got focus but no message, on these forms and most others.
+  test("an empty form shows each field's message at once, without a request, on organizer and public forms", async () => {
+    const organizer = await organizerWithOpenRegistration();
+    const page = await newPage(browser, { viewport: PHONE });
+    const [name, value] = organizer.cookie.split("=");
+    await page.context().addCookies([{ name: name!, value: value!, url: server.baseUrl }]);
+    const posts: string[] = [];
+    page.on("request", (r) => { if (r.method() === "POST") posts.push(r.url()); });
+    const submitEmpty = async (path: string, button: string | RegExp, expected: string[]) => {
+      await visit(page, `${server.baseUrl}${path}`);
+      await page.getByRole("button", { name: button }).click();
+      await see(page.locator(".field-error").first());
+      expect(await page.locator(".field-error").allInnerTexts()).toEqual(expected);
+    };
+    await submitEmpty(`${organizer.eventPath}/badges/new`, "Terbitkan badge", ["Wajib diisi."]);
+    expect(await page.getByLabel("Nama lengkap").getAttribute("aria-invalid")).toBe("true");
+    await submitEmpty(`${organizer.eventPath}/venue`, "Tambah hall", ["Wajib diisi."]);
+    await submitEmpty("/orgs/new", "Buat organisasi", ["Wajib diisi.", "Pilih salah satu."]);
+    expect(posts).toEqual([]);
+  });
+});
+

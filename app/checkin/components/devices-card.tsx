@@ -1,9 +1,9 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SelectField, SubmitButton, useAppForm } from "~/components/forms";
 import { ConfirmAction, EmptyState } from "~/components/ui";
 import { formatShortDate, formatTime } from "~/utils/time";
 import { DeviceSchema } from "../gate-forms.schema";
@@ -54,7 +54,7 @@ export function DevicesCard({ devices, lists, timeZone, canManage, actionData }:
 
 function AddDeviceForm({ lists, lastResult }: { lists: Array<{ id: string; name: string }>; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "add-device", lastResult, defaultValue: { checkinListId: lists.length === 1 ? lists[0]!.id : "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DeviceSchema }),
     shouldValidate: "onBlur", shouldRevalidate: "onInput",

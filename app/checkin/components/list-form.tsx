@@ -1,9 +1,9 @@
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BADGE_KINDS } from "~/badges/badge.schema";
-import { ErrorList, Field, FormErrors, SubmitButton } from "~/components/forms";
+import { ErrorList, Field, FormErrors, SubmitButton, useAppForm } from "~/components/forms";
 import { formatShortDate } from "~/utils/time";
 import { listFormSchema } from "../gate-forms.schema";
 
@@ -18,7 +18,7 @@ export function CheckinListForm({ id, days, zone, lastResult, defaultValue, subm
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === "en" ? "en" : "id";
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id, lastResult, defaultValue: defaultValue ?? { allowEntryAfterExit: true },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: listFormSchema(days) }),
     shouldValidate: "onBlur", shouldRevalidate: "onInput",

@@ -1,8 +1,8 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, FormErrors, SubmitButton } from "~/components/forms";
+import { ErrorList, FormErrors, SubmitButton, useAppForm } from "~/components/forms";
 import { DECISION_STATUS, DECISIONS, DecideSchema, type OpenStatus } from "../curation.schema";
 
 /**
@@ -11,7 +11,7 @@ import { DECISION_STATUS, DECISIONS, DecideSchema, type OpenStatus } from "../cu
  */
 export function DecisionForm({ status, lastResult }: { status: OpenStatus; lastResult: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "decision",
     lastResult,
     defaultValue: { intent: "decide", from: status },

@@ -1,8 +1,8 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, FormErrors, SubmitButton } from "~/components/forms";
+import { ErrorList, FormErrors, SubmitButton, useAppForm } from "~/components/forms";
 import { ScoreSchema } from "../curation.schema";
 import { SCORE_VALUES } from "../scoring";
 
@@ -19,7 +19,7 @@ type Props = {
  */
 export function ScoringForm({ criteria, mine, myWeighted, lastResult }: Props) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "scoring",
     lastResult,
     defaultValue: {
