@@ -99,6 +99,9 @@ async function verifyToken(db: Executor, device: GateDevice, code: string, verif
 // query builder cost 0.2–0.5 ms each per scan, more than the round trip itself. Arrays travel as text[] and are
 // cast in SQL, which both drivers read the same way; a batch is a fixed number of parameters whatever its size.
 
+/** The columns of a StoredScan, from `checkin c left join gate_device d`. */
+const SCAN_COLUMNS = sql`c.id, c.badge_id, c.checkin_list_id, c.type, c.scanned_at, c.nonce, c.successful, c.reason, c.forced, d.name as gate`;
+
 export async function lockBadges(trx: Executor, eventId: string, ids: string[]): Promise<Map<string, LockedBadge>> {
   // FOR UPDATE in id order: every scan of a badge waits for the one before it to commit, and two batches that
   // share badges take their locks in the same order.
@@ -119,13 +122,13 @@ export async function loadHistory(trx: Executor, device: GateDevice, ids: string
   // Two indexed arms joined to unnest(…) (evaluated once) rather than `= any($n::uuid[])` in an OR: with a generic
   // prepared plan PostgreSQL re-cast the array for every heap row it rechecked (seconds for a batch of 500).
   const { rows } = await sql<StoredScan & { id: string }>`
-    select c.id, c.badge_id, c.checkin_list_id, c.type, c.scanned_at, c.nonce, c.successful, c.reason, c.forced, d.name as gate
+    select ${SCAN_COLUMNS}
     from unnest(${ids}::text[]::uuid[]) as b(id)
       join checkin c on c.badge_id = b.id and c.checkin_list_id = ${device.list.id} and c.successful
       left join gate_device d on d.id = c.gate_device_id
     where c.event_id = ${device.eventId}
     union
-    select c.id, c.badge_id, c.checkin_list_id, c.type, c.scanned_at, c.nonce, c.successful, c.reason, c.forced, d.name as gate
+    select ${SCAN_COLUMNS}
     from unnest(${nonces}::text[]) as n(nonce)
       join checkin c on c.event_id = ${device.eventId} and c.nonce = n.nonce
       left join gate_device d on d.id = c.gate_device_id
@@ -175,8 +178,6 @@ export async function insertRows(trx: Executor, device: GateDevice, rows: NewSca
 
 /** A badge as a single scan reads it (no lock): `scanVersion` is checked again when the scan is written. */
 export type ScanSnapshot = { badge: (LockedBadge & { scanVersion: number }) | undefined; earlier: StoredScan[] };
-
-const SCAN_COLUMNS = sql`c.id, c.badge_id, c.checkin_list_id, c.type, c.scanned_at, c.nonce, c.successful, c.reason, c.forced, d.name as gate`;
 
 /**
  * One statement for a single scan: the badge (if the code named one), its successful scans on the device's list,
