@@ -127,7 +127,7 @@ export type ShareError =
 
 /**
  * Checks a split someone edited before anyone is committed. Shares over a producer's spare capacity
- * pass only with `confirmOverCapacity` (the user saw the warning and confirmed); `detail` names the
+ * (when the producer stated one) pass only with `confirmOverCapacity` (the user saw the warning and confirmed); `detail` names the
  * first offending producer.
  *
  * @example checkShares(order, [{ producerId: "p1", quantity: 600 }], producers, { confirmOverCapacity: false })
@@ -151,7 +151,8 @@ export function checkShares(
     if (!p) return fail("unknown_producer", s.producerId);
     if (p.sector !== order.sector) return fail("wrong_sector", s.producerId);
     const { spare } = spareCapacity(p, order.window);
-    const excess = Math.max(0, s.quantity - spare);
+    // A producer who stated no capacity cannot be warned about; the share is taken as they agreed to it.
+    const excess = p.monthlyCapacity === null ? 0 : Math.max(0, s.quantity - spare);
     shares.push({ producerId: p.id, quantity: s.quantity, spare, overCapacity: excess > 0, excess });
   }
   if (shares.reduce((a, s) => a + s.quantity, 0) !== order.quantity) return fail("shares_do_not_sum");

@@ -52,6 +52,7 @@ const dealsEn: Dict<typeof deals> = {
     spare: "Spare capacity", share: "Share", over_capacity: "Over capacity by {{excess}}",
     confirm_over: "I have talked this through with the producer and want to split it this way anyway.",
   },
+  nav: { label: "Deal sections", dashboard: "Dashboard", records: "Deals", agreements: "MoUs & cooperation" },
   report: {
     title: "Deal report", dashboard: "Deals dashboard",
     help: "How to read this report",

@@ -49,6 +49,7 @@ const deals = {
     spare: "Sisa kapasitas", share: "Bagian", over_capacity: "Melebihi kapasitas {{excess}}",
     confirm_over: "Saya sudah membicarakannya dengan produsen dan tetap ingin membagi seperti ini.",
   },
+  nav: { label: "Bagian transaksi", dashboard: "Dasbor", records: "Daftar transaksi", agreements: "MoU & kerja sama" },
   report: {
     title: "Laporan transaksi", dashboard: "Dasbor transaksi",
     help: "Cara membaca laporan",

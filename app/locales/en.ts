@@ -88,7 +88,7 @@ const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" 
     publish: "Publish", unpublish: "Unpublish", published: "The event is published. Anyone can open its public page.",
     unpublished: "The event is a draft again.", public_page: "Public page", slug_taken: "Another event already uses this public address.",
     sessions_outside_days: "{{count}} agenda sessions fall outside the new days. Move or delete them first.",
-    tabs: { overview: "Overview", venue: "Venue & regions", agenda: "Agenda", exhibitors: "Exhibitors", curation: "Curation", floor_plan: "Floor plan & booths", badges: "Badges", gates: "Gates", matchmaking: "Business matching" },
+    tabs: { overview: "Overview", venue: "Venue & regions", agenda: "Agenda", exhibitors: "Exhibitors", curation: "Curation", floor_plan: "Floor plan & booths", badges: "Badges", gates: "Gates", matchmaking: "Business matching", deals: "Deals" },
     days: "{{count}} days", all: "All events", sections: "Event sections", dates: "Dates",
   },
   venue: {

@@ -89,7 +89,7 @@ const id = {
     publish: "Terbitkan", unpublish: "Tarik dari publik", published: "Acara terbit. Halaman publik dapat dibuka siapa saja.",
     unpublished: "Acara kembali menjadi draf.", public_page: "Halaman publik", slug_taken: "Alamat publik ini sudah dipakai acara lain.",
     sessions_outside_days: "{{count}} sesi agenda berada di luar hari yang baru. Pindahkan atau hapus sesi itu dulu.",
-    tabs: { overview: "Ringkasan", venue: "Tempat & wilayah", agenda: "Agenda", exhibitors: "Peserta pameran", curation: "Kurasi", floor_plan: "Denah & stan", badges: "Badge", gates: "Pintu masuk", matchmaking: "Temu bisnis" },
+    tabs: { overview: "Ringkasan", venue: "Tempat & wilayah", agenda: "Agenda", exhibitors: "Peserta pameran", curation: "Kurasi", floor_plan: "Denah & stan", badges: "Badge", gates: "Pintu masuk", matchmaking: "Temu bisnis", deals: "Transaksi" },
     days: "{{count}} hari", all: "Semua acara", sections: "Bagian acara", dates: "Tanggal",
   },
   venue: {

@@ -40,6 +40,7 @@ export default function EventLayout() {
         { to: `${base}/badges`, label: t("events.tabs.badges"), active: pathname.startsWith(`${base}/badges`) },
         { to: `${base}/gates`, label: t("events.tabs.gates"), active: pathname.startsWith(`${base}/gates`) },
         { to: `${base}/matchmaking`, label: t("events.tabs.matchmaking"), active: pathname.startsWith(`${base}/matchmaking`) },
+        { to: `${base}/deals`, label: t("events.tabs.deals"), active: pathname.startsWith(`${base}/deals`) },
       ]} />
       <Outlet />
     </>

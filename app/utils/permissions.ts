@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   "badge:manage",
   "gate:manage",
   "matchmaking:manage",
+  "deal:view",
+  "deal:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

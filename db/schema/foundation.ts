@@ -78,6 +78,8 @@ export interface EventTable {
   firstDay: DateColumn;
   lastDay: DateColumn;
   status: Generated<EventStatus>;
+  /** Deal value target in whole rupiah ("target transaksi Rp 5 miliar"), or null. */
+  dealTarget: Int8 | null;
   publishedAt: Timestamp | null;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
