@@ -53,6 +53,17 @@ const dealsEn: Dict<typeof deals> = {
     confirm_over: "I have talked this through with the producer and want to split it this way anyway.",
   },
   nav: { label: "Deal sections", dashboard: "Dashboard", records: "Deals", agreements: "MoUs & cooperation" },
+  target: {
+    title: "Deal value target", label: "Target (Rp)", hint: "For example 5,000,000,000 for Rp 5 billion. Leave empty to remove the target.",
+    saved: "Deal target saved.", cleared: "Deal target removed.", invalid: "The target must be a rupiah amount, for example 5,000,000,000.",
+    zero: "The target must be more than Rp 0.", empty: "Enter a target, for example 5,000,000,000.", not_a_number: "The target must be a rupiah amount, for example 5,000,000,000.",
+    negative: "The target cannot be negative.", fraction: "The target is in whole rupiah, without cents.", too_large: "The target can be at most Rp 10 trillion.",
+  },
+  downloads: {
+    title: "Download the report", hint: "Every file uses the same figures as the dashboard. Files with buyer and seller names are recorded in the audit log.",
+    pdf: "PDF report (for the mayor / the dinas)", xlsx: "Excel workbook (XLSX, with every deal)", deals_csv: "Every deal (CSV)",
+    table_csv: "{{title}} (CSV)",
+  },
   report: {
     title: "Deal report", dashboard: "Deals dashboard",
     help: "How to read this report",

@@ -50,6 +50,17 @@ const deals = {
     confirm_over: "Saya sudah membicarakannya dengan produsen dan tetap ingin membagi seperti ini.",
   },
   nav: { label: "Bagian transaksi", dashboard: "Dasbor", records: "Daftar transaksi", agreements: "MoU & kerja sama" },
+  target: {
+    title: "Target nilai transaksi", label: "Target (Rp)", hint: "Misalnya 5.000.000.000 untuk Rp 5 miliar. Kosongkan untuk menghapus target.",
+    saved: "Target transaksi disimpan.", cleared: "Target transaksi dihapus.", invalid: "Target harus berupa angka rupiah, misalnya 5.000.000.000.",
+    zero: "Target harus lebih dari Rp 0.", empty: "Isi target, misalnya 5.000.000.000.", not_a_number: "Target harus berupa angka rupiah, misalnya 5.000.000.000.",
+    negative: "Target tidak boleh negatif.", fraction: "Target dalam rupiah bulat, tanpa sen.", too_large: "Target paling tinggi Rp 10 triliun.",
+  },
+  downloads: {
+    title: "Unduh laporan", hint: "Semua berkas memakai angka yang sama dengan dasbor. Berkas berisi nama pembeli dan penjual dicatat di log audit.",
+    pdf: "Laporan PDF (untuk Wali Kota / Dinas)", xlsx: "Buku kerja Excel (XLSX, dengan semua transaksi)", deals_csv: "Semua transaksi (CSV)",
+    table_csv: "{{title}} (CSV)",
+  },
   report: {
     title: "Laporan transaksi", dashboard: "Dasbor transaksi",
     help: "Cara membaca laporan",
