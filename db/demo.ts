@@ -7,6 +7,7 @@ import { createSession } from "~/agenda/agenda.server";
 import { signUp } from "~/accounts/accounts.server";
 import { addHall, addRegion, addRoom, createEvent, setEventPublished } from "~/events/events.server";
 import { acceptInvitation, createOrganization, inviteMember } from "~/organizations/organizations.server";
+import { DEMO_BUYER_LOGIN, loadDemoDeals } from "./demo-deals";
 import { DEMO_EXHIBITOR_LOGIN, loadDemoExhibitors } from "./demo-exhibitors";
 import type { Db } from "./index";
 
@@ -17,7 +18,7 @@ export const DEMO_LOGINS = [
   { email: "kurator@kadin-solo.test", name: "Dewi Lestari", role: "curator" },
   { email: "petugas@kadin-solo.test", name: "Agus Prasetyo", role: "gate_staff" },
 ] as const;
-export { DEMO_EXHIBITOR_LOGIN };
+export { DEMO_BUYER_LOGIN, DEMO_EXHIBITOR_LOGIN };
 
 export const DEMO_EVENT_SLUG = "temu-bisnis-batik-tenun-kediri-surakarta";
 const DAYS = ["2026-12-14", "2026-12-15", "2026-12-16"] as const;
@@ -94,6 +95,7 @@ export async function loadDemo(db: Db, appUrl = "http://localhost:3000"): Promis
   });
   // The exhibitor use-cases open their own transactions, so this part runs after the one above has committed.
   await loadDemoExhibitors(db, { ...setup, organizerName: "Kadin Kota Surakarta", password: DEMO_PASSWORD, appUrl, now });
+  await loadDemoDeals(db, { ...setup, password: DEMO_PASSWORD });
   return true;
 }
 

@@ -1,5 +1,5 @@
 import { Form, Link, useLocation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 /** A destructive action behind a second, explicit confirmation; works without JavaScript (<details>). */
@@ -63,8 +63,15 @@ export function Toast({ toast }: { toast: { type: "success" | "error"; message: 
 }
 
 export function Tabs({ items, label }: { items: Array<{ to: string; label: string; active: boolean }>; label: string }) {
+  const nav = useRef<HTMLElement>(null);
+  const active = items.findIndex((i) => i.active);
+  // On a phone the tab row scrolls sideways: bring the current tab into view (the later tabs start off-screen).
+  useEffect(() => {
+    const current = nav.current?.querySelector<HTMLElement>("[aria-current=page]");
+    if (nav.current && current) nav.current.scrollLeft = current.offsetLeft - nav.current.offsetLeft - 24;
+  }, [active]);
   return (
-    <nav className="tabs" aria-label={label}>
+    <nav className="tabs" aria-label={label} ref={nav}>
       {items.map((item) => (
         <Link key={item.to} to={item.to} aria-current={item.active ? "page" : undefined}>{item.label}</Link>
       ))}

@@ -8,14 +8,14 @@ import type { Executor } from "~/utils/db.server";
 import type { Producer } from "./consortium";
 
 export type SellerInfo = {
-  id: string; name: string; businessId: string; sector: Sector; umkmClass: UmkmClass; city: string; province: string;
+  id: string; userId: string; name: string; businessId: string; sector: Sector; umkmClass: UmkmClass; city: string; province: string;
   capacityQuantity: number | null; capacityUnit: string;
 };
 
 function sellerQuery(db: Executor, eventId: string) {
   return db.selectFrom("meetingParticipant as p")
     .innerJoin("application as a", "a.id", "p.applicationId").innerJoin("business as b", "b.id", "a.businessId")
-    .select(["p.id", "b.name", "b.id as businessId", "b.sector", "b.umkmClass", "b.city", "b.province", "b.capacityQuantity", "b.capacityUnit"])
+    .select(["p.id", "p.userId", "b.name", "b.id as businessId", "b.sector", "b.umkmClass", "b.city", "b.province", "b.capacityQuantity", "b.capacityUnit"])
     .where("p.eventId", "=", eventId).where("p.kind", "=", "seller").where("a.status", "=", "accepted");
 }
 

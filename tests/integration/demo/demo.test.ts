@@ -16,6 +16,8 @@ describe("npm run demo", () => {
     expect(Number(booths.n)).toBe(5);
     const invoices = await t.db.selectFrom("invoice").select("number").where("eventId", "=", event.id).orderBy("number").execute();
     expect(invoices).toHaveLength(5);
+    const deals = await t.db.selectFrom("deal").select(["valueBucket", "total"]).where("eventId", "=", event.id).orderBy("createdAt").execute();
+    expect(deals.map((d) => d.valueBucket)).toEqual(["unconfirmed", "confirmed", "unconfirmed", "potential", "none"]);
     expect(await loadDemo(t.db)).toBe(false);
   }, 120_000);
 });
