@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BADGE_KINDS, BADGE_STATUSES } from "./badge.schema";
 import { PRINT_LAYOUTS, type BadgeQuery } from "./badge-forms.schema";
+import { FilterSelect } from "~/components/forms";
 
 export function KindPill({ kind }: { kind: string }) {
   const { t } = useTranslation();
@@ -24,20 +25,10 @@ export function BadgeFilters({ query, base }: { query: BadgeQuery; base: string 
         <label htmlFor="q">{t("badges.list.search")}</label>
         <input id="q" name="q" type="search" defaultValue={query.q} maxLength={100} placeholder={t("badges.list.search_hint")} />
       </div>
-      <div className="field">
-        <label htmlFor="kind">{t("badges.fields.kind")}</label>
-        <select id="kind" name="kind" defaultValue={query.kind ?? ""}>
-          <option value="">{t("badges.list.all_kinds")}</option>
-          {BADGE_KINDS.map((k) => <option key={k} value={k}>{t(`badges.kinds.${k}`)}</option>)}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="status">{t("badges.fields.status")}</label>
-        <select id="status" name="status" defaultValue={query.status ?? ""}>
-          <option value="">{t("badges.list.all_statuses")}</option>
-          {BADGE_STATUSES.map((s) => <option key={s} value={s}>{t(`badges.statuses.${s}`)}</option>)}
-        </select>
-      </div>
+      <FilterSelect id="kind" name="kind" label={t("badges.fields.kind")} value={query.kind} allLabel={t("badges.list.all_kinds")}
+        options={BADGE_KINDS.map((k) => ({ value: k, label: t(`badges.kinds.${k}`) }))} />
+      <FilterSelect id="status" name="status" label={t("badges.fields.status")} value={query.status} allLabel={t("badges.list.all_statuses")}
+        options={BADGE_STATUSES.map((s) => ({ value: s, label: t(`badges.statuses.${s}`) }))} />
       <div className="filters-actions">
         <label className="check"><input type="checkbox" name="unprinted" value="1" defaultChecked={query.unprinted} />{t("badges.list.unprinted")}</label>
         <button type="submit" className="btn">{t("badges.list.apply")}</button>

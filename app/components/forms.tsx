@@ -120,3 +120,22 @@ export function FormErrors({ errors }: { errors?: string[] | null }) {
     </div>
   );
 }
+
+/**
+ * A filter of a GET search form: a labelled select whose first option ("all …") sends an empty value, so the
+ * server reads it as "no filter".
+ */
+export function FilterSelect({ id, name, label, value, allLabel, options }: {
+  id?: string; name: string; label: string; value?: string | null; allLabel: string; options: ReadonlyArray<{ value: string; label: string }>;
+}) {
+  const selectId = id ?? `f-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={selectId}>{label}</label>
+      <select id={selectId} name={name} defaultValue={value ?? ""}>
+        <option value="">{allLabel}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </div>
+  );
+}

@@ -78,3 +78,12 @@ export function Tabs({ items, label }: { items: Array<{ to: string; label: strin
     </nav>
   );
 }
+
+/** The pill row of a section's pages (gates, deals): a labelled nav whose current page is marked for screen readers. */
+export function SubNav({ items, label }: { items: Array<{ to: string; label: string; active: boolean }>; label: string }) {
+  return (
+    <nav className="booth-subnav" aria-label={label}>
+      {items.map((i) => <Link key={i.to} to={i.to} aria-current={i.active ? "page" : undefined}>{i.label}</Link>)}
+    </nav>
+  );
+}

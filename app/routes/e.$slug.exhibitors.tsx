@@ -6,6 +6,7 @@ import { cleanQuery } from "~/booths/floor-plan";
 import { EmptyState, Pagination } from "~/components/ui";
 import { getPublishedEvent } from "~/events/events.server";
 import { getDb } from "~/utils/db.server";
+import { FilterSelect } from "~/components/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `Peserta pameran · ${data.event.name} · Pendopo` }, { name: "description", content: `${data.total} peserta pameran ${data.event.name}` }] : [];
@@ -40,20 +41,10 @@ export default function ExhibitorDirectory() {
           <label htmlFor="dir-q">{t("booths.directory.search")}</label>
           <input id="dir-q" type="search" name="q" defaultValue={filter.q} placeholder={t("booths.directory.search_placeholder")} />
         </div>
-        <div className="field">
-          <label htmlFor="dir-sector">{t("booths.directory.sector")}</label>
-          <select id="dir-sector" name="sector" defaultValue={filter.sector}>
-            <option value="">{t("booths.directory.all_sectors")}</option>
-            {sectors.map((s) => <option key={s} value={s}>{t(`booths.sectors.${s}`)}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dir-province">{t("booths.directory.province")}</label>
-          <select id="dir-province" name="province" defaultValue={filter.province}>
-            <option value="">{t("booths.directory.all_provinces")}</option>
-            {provinces.map((p) => <option key={p} value={p}>{p}</option>)}
-          </select>
-        </div>
+        <FilterSelect id="dir-sector" name="sector" label={t("booths.directory.sector")} value={filter.sector} allLabel={t("booths.directory.all_sectors")}
+          options={sectors.map((s) => ({ value: s, label: t(`booths.sectors.${s}`) }))} />
+        <FilterSelect id="dir-province" name="province" label={t("booths.directory.province")} value={filter.province} allLabel={t("booths.directory.all_provinces")}
+          options={provinces.map((p) => ({ value: p, label: p }))} />
         <div className="row">
           <button type="submit" className="btn">{t("booths.directory.apply")}</button>
           {filtered ? <Link to="?" className="btn btn-secondary">{t("booths.clear_filter")}</Link> : null}

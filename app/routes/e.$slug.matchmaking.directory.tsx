@@ -10,6 +10,7 @@ import { sendRequestAction } from "~/meetings/request-action.server";
 import { listRequests } from "~/meetings/requests.server";
 import { BUYER_TYPES } from "~/meetings/vocabulary";
 import { getDb } from "~/utils/db.server";
+import { FilterSelect } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Direktori temu bisnis · Pendopo" }];
 
@@ -47,22 +48,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const action = ({ request, params }: ActionFunctionArgs) => sendRequestAction(request, params.slug);
 
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: Array<{ value: string; label: string }> }) {
-  const { t } = useTranslation();
-  return (
-    <div className="field">
-      <label htmlFor={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={value ?? ""}>
-        <option value="">{t("meetings.directory.all")}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
-  );
-}
 
 export default function MatchDirectory() {
   const { rows, total, page, pageSize, filter, kinds, viewer, existing, enabled } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const all = t("meetings.directory.all");
   const filtered = Object.entries(filter).some(([k, v]) => k !== "page" && Boolean(v));
   return (
     <section aria-labelledby="dir-title">
@@ -73,12 +63,12 @@ export default function MatchDirectory() {
           <input id="q" type="search" name="q" defaultValue={filter.q} placeholder={t("meetings.directory.search_placeholder")} />
         </div>
         <div className="fields-inline">
-          {kinds.length > 1 ? <Select name="kind" label={t("meetings.directory.kind")} value={filter.kind} options={kinds.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} /> : null}
-          <Select name="sector" label={t("meetings.directory.sector")} value={filter.sector} options={SECTORS.map((s) => ({ value: s, label: t(`exhibitors.sectors.${s}`) }))} />
-          <Select name="province" label={t("meetings.directory.province")} value={filter.province} options={PROVINCES.map((p) => ({ value: p, label: p }))} />
-          {kinds.includes("seller") ? <Select name="umkmClass" label={t("meetings.directory.umkm_class")} value={filter.umkmClass} options={UMKM_CLASSES.map((c) => ({ value: c, label: t(`exhibitors.umkm_classes.${c}`) }))} /> : null}
-          {kinds.includes("seller") ? <Select name="certification" label={t("meetings.directory.certification")} value={filter.certification} options={CERTIFICATION_KINDS.map((c) => ({ value: c, label: t(`exhibitors.cert_kinds.${c}`) }))} /> : null}
-          {kinds.includes("buyer") ? <Select name="buyerType" label={t("meetings.directory.buyer_type")} value={filter.buyerType} options={BUYER_TYPES.map((b) => ({ value: b, label: t(`meetings.buyer_types.${b}`) }))} /> : null}
+          {kinds.length > 1 ? <FilterSelect allLabel={all} name="kind" label={t("meetings.directory.kind")} value={filter.kind} options={kinds.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} /> : null}
+          <FilterSelect allLabel={all} name="sector" label={t("meetings.directory.sector")} value={filter.sector} options={SECTORS.map((s) => ({ value: s, label: t(`exhibitors.sectors.${s}`) }))} />
+          <FilterSelect allLabel={all} name="province" label={t("meetings.directory.province")} value={filter.province} options={PROVINCES.map((p) => ({ value: p, label: p }))} />
+          {kinds.includes("seller") ? <FilterSelect allLabel={all} name="umkmClass" label={t("meetings.directory.umkm_class")} value={filter.umkmClass} options={UMKM_CLASSES.map((c) => ({ value: c, label: t(`exhibitors.umkm_classes.${c}`) }))} /> : null}
+          {kinds.includes("seller") ? <FilterSelect allLabel={all} name="certification" label={t("meetings.directory.certification")} value={filter.certification} options={CERTIFICATION_KINDS.map((c) => ({ value: c, label: t(`exhibitors.cert_kinds.${c}`) }))} /> : null}
+          {kinds.includes("buyer") ? <FilterSelect allLabel={all} name="buyerType" label={t("meetings.directory.buyer_type")} value={filter.buyerType} options={BUYER_TYPES.map((b) => ({ value: b, label: t(`meetings.buyer_types.${b}`) }))} /> : null}
           {kinds.includes("seller") ? (
             <div className="field">
               <label htmlFor="f-minCapacity">{t("meetings.directory.min_capacity")}</label>

@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
+import { HelpPage } from "~/components/help-steps";
 
 export const meta: MetaFunction = () => [{ title: "Bantuan · Pendopo" }];
 
@@ -23,18 +24,10 @@ const STEPS = {
 } as const;
 
 export default function Help() {
-  const { t, i18n } = useTranslation();
-  const steps = STEPS[i18n.language === "en" ? "en" : "id"];
+  const { t } = useTranslation();
   return (
-    <div className="card" style={{ maxWidth: 760 }}>
-      <h1>{t("help.title")}</h1>
-      <p className="muted">{t("help.intro")}</p>
-      <ol className="stack">
-        {steps.map(([title, body]) => (
-          <li key={title}><strong>{title}.</strong> {body}</li>
-        ))}
-      </ol>
+    <HelpPage title={t("help.title")} intro={t("help.intro")} steps={STEPS}>
       <p>{t("help.contact")}</p>
-    </div>
+    </HelpPage>
   );
 }

@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
+import { HelpPage } from "~/components/help-steps";
 
 export const meta: MetaFunction = () => [{ title: "Bantuan temu bisnis · Pendopo" }];
 
@@ -24,14 +25,6 @@ const STEPS = {
 } as const;
 
 export default function MatchmakingHelp() {
-  const { t, i18n } = useTranslation();
-  const steps = STEPS[i18n.language === "en" ? "en" : "id"];
-  return (
-    <div className="card" style={{ maxWidth: 760 }}>
-      <h1>{t("meetings.help")}</h1>
-      <ol className="stack">
-        {steps.map(([title, body]) => <li key={title}><strong>{title}.</strong> {body}</li>)}
-      </ol>
-    </div>
-  );
+  const { t } = useTranslation();
+  return <HelpPage title={t("meetings.help")} steps={STEPS} />;
 }

@@ -12,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { getLocale } from "~/utils/i18n.server";
 import { requireEventAccess } from "~/utils/permissions.server";
 import { formatDate, formatShortDate, formatTime } from "~/utils/time";
+import { FilterSelect } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Peserta pameran · Pendopo" }];
 
@@ -66,20 +67,10 @@ export default function EventApplications() {
             <label htmlFor="q">{t("common.search")}</label>
             <input id="q" type="search" name="q" defaultValue={filter.q} placeholder={t("exhibitors.organizer.search_placeholder")} />
           </div>
-          <div className="field">
-            <label htmlFor="status">{t("exhibitors.organizer.status")}</label>
-            <select id="status" name="status" defaultValue={filter.status}>
-              <option value="">{t("exhibitors.organizer.all")}</option>
-              {ORGANIZER_VISIBLE_STATUSES.map((s) => <option key={s} value={s}>{t(`exhibitors.statuses.${s}`)}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="sector">{t("exhibitors.fields.sector")}</label>
-            <select id="sector" name="sector" defaultValue={filter.sector}>
-              <option value="">{t("exhibitors.organizer.all")}</option>
-              {SECTORS.map((s) => <option key={s} value={s}>{t(`exhibitors.sectors.${s}`)}</option>)}
-            </select>
-          </div>
+          <FilterSelect id="status" name="status" label={t("exhibitors.organizer.status")} value={filter.status} allLabel={t("exhibitors.organizer.all")}
+            options={ORGANIZER_VISIBLE_STATUSES.map((s) => ({ value: s, label: t(`exhibitors.statuses.${s}`) }))} />
+          <FilterSelect id="sector" name="sector" label={t("exhibitors.fields.sector")} value={filter.sector} allLabel={t("exhibitors.organizer.all")}
+            options={SECTORS.map((s) => ({ value: s, label: t(`exhibitors.sectors.${s}`) }))} />
         </div>
         <button type="submit" className="btn btn-secondary">{t("exhibitors.organizer.apply_filter")}</button>
       </Form>

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { SubNav } from "~/components/ui";
 import { useTranslation } from "react-i18next";
 import gateStyles from "~/checkin/gate.css";
 import { requireEventAccess } from "~/utils/permissions.server";
@@ -23,9 +24,7 @@ export default function GatesLayout() {
   ];
   return (
     <>
-      <nav className="booth-subnav" aria-label={t("gate.nav.label")}>
-        {items.map((i) => <Link key={i.to} to={i.to} aria-current={i.active ? "page" : undefined}>{i.label}</Link>)}
-      </nav>
+      <SubNav label={t("gate.nav.label")} items={items} />
       <Outlet />
     </>
   );

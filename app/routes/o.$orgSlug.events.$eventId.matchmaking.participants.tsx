@@ -10,6 +10,7 @@ import { formatDate } from "~/utils/time";
 import { getLocale } from "~/utils/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { requireEventAccess } from "~/utils/permissions.server";
+import { FilterSelect } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Peserta temu bisnis · Pendopo" }];
 
@@ -58,21 +59,10 @@ export default function MatchParticipants() {
             <label htmlFor="q">{t("common.search")}</label>
             <input id="q" type="search" name="q" defaultValue={filter.q} placeholder={t("meetings.participants.search_placeholder")} />
           </div>
-          <div className="field">
-            <label htmlFor="kind">{t("meetings.participants.kind")}</label>
-            <select id="kind" name="kind" defaultValue={filter.kind}>
-              <option value="">{t("meetings.participants.all")}</option>
-              <option value="buyer">{t("meetings.kinds.buyer")}</option>
-              <option value="seller">{t("meetings.kinds.seller")}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="sector">{t("meetings.directory.sector")}</label>
-            <select id="sector" name="sector" defaultValue={filter.sector}>
-              <option value="">{t("meetings.participants.all")}</option>
-              {SECTORS.map((s) => <option key={s} value={s}>{t(`exhibitors.sectors.${s}`)}</option>)}
-            </select>
-          </div>
+          <FilterSelect id="kind" name="kind" label={t("meetings.participants.kind")} value={filter.kind} allLabel={t("meetings.participants.all")}
+            options={(["buyer", "seller"] as const).map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} />
+          <FilterSelect id="sector" name="sector" label={t("meetings.directory.sector")} value={filter.sector} allLabel={t("meetings.participants.all")}
+            options={SECTORS.map((s) => ({ value: s, label: t(`exhibitors.sectors.${s}`) }))} />
         </div>
         <button type="submit" className="btn btn-secondary">{t("meetings.directory.apply")}</button>
       </Form>
