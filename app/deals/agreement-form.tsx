@@ -78,7 +78,7 @@ export function AgreementForm({ id, defaults, regions, lastResult, submitLabel, 
       <TextareaField meta={fields.scope} label={t("agreements.form.scope")} hint={t("agreements.form.scope_hint")} optional />
 
       <h3 id={`${id}-parties`}>{t("agreements.form.parties")}</h3>
-      <p className="hint">{t("agreements.form.parties_hint")}</p>
+      <p className="muted small">{t("agreements.form.parties_hint")}</p>
       <ErrorList id={fields.parties.errorId} errors={fields.parties.errors} />
       {cities.length ? <datalist id={`${id}-cities`}>{cities.map((c) => <option key={c} value={c} />)}</datalist> : null}
       {provinces.length ? <datalist id={`${id}-provinces`}>{provinces.map((p) => <option key={p} value={p} />)}</datalist> : null}
@@ -122,7 +122,7 @@ export function AgreementForm({ id, defaults, regions, lastResult, submitLabel, 
             ) : null}
             <div className="fields-inline">
               <PartyField meta={f.signatoryName} n={n} label={t("agreements.form.signatory_name")} autoComplete="name" />
-              <PartyField meta={f.signatoryTitle} n={n} label={t("agreements.form.signatory_title")} hint={t("agreements.form.signatory_title_hint")} />
+              <PartyField meta={f.signatoryTitle} n={n} label={t("agreements.form.signatory_title")} />
             </div>
             {parties.length > MIN_PARTIES ? (
               <button {...form.remove.getButtonProps({ name: fields.parties.name, index })} className="btn btn-secondary btn-small">
@@ -140,17 +140,16 @@ export function AgreementForm({ id, defaults, regions, lastResult, submitLabel, 
         </p>
       ) : null}
 
-      <h3>{t("agreements.form.document")}</h3>
       {document ? (
-        <div className="field">
+        <div className="field current-document">
           <p style={{ margin: "0 0 .35rem" }}>
             {t("agreements.form.document_current")} <a href={document.url}>{t("agreements.form.document_open")}</a>{" "}
             <span className="muted small">({document.isPdf ? t("agreements.form.document_pdf", { size: document.size }) : t("agreements.form.document_photo")})</span>
           </p>
-          <label className="check"><input type="checkbox" name={fields.removeDocument.name} value="on" />{t("agreements.form.remove_document")}</label>
+          <span className="check"><input type="checkbox" id={fields.removeDocument.id} name={fields.removeDocument.name} value="on" /><label htmlFor={fields.removeDocument.id}>{t("agreements.form.remove_document")}</label></span>
         </div>
       ) : null}
-      <div className="field">
+      <div className="field document-field">
         <label htmlFor={fields.document.id}>{document ? t("agreements.form.document_replace") : t("agreements.form.document")} <span className="muted small">({t("common.optional")})</span></label>
         <p id={`${fields.document.id}-hint`} className="hint">{t("agreements.form.document_hint")}</p>
         <input {...documentProps} key={documentProps.key} accept={DOCUMENT_ACCEPT} />

@@ -39,7 +39,7 @@ export function AgreementSummary({ summary, headingLevel = 2 }: { summary: Summa
             <tbody>
               {summary.pairs.map((p) => (
                 <tr key={p.label}>
-                  <th scope="row" className="region-pair"><span>{p.a}</span> × <span>{p.b}</span></th>
+                  <th scope="row" className="region-pair"><span>{p.a} ×</span> <span>{p.b}</span></th>
                   <td className="num">{p.count}</td>
                 </tr>
               ))}

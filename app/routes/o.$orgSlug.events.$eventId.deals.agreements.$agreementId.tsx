@@ -118,7 +118,7 @@ export default function AgreementPage() {
           document={document}
           defaults={{ title: agreement.title, kind: agreement.kind, signedOn: agreement.signedOn, place: agreement.place, scope: agreement.scope, parties: agreement.parties }} />
         <div className="danger-zone">
-          <h3>{t("agreements.form.danger")}</h3>
+          <p className="muted small">{t("agreements.form.danger")}</p>
           <ConfirmAction label={t("agreements.form.delete")} intent="delete" confirmText={t("agreements.form.delete_confirm")} />
         </div>
       </section>

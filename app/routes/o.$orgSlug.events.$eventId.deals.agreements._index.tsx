@@ -45,7 +45,7 @@ export default function AgreementList() {
         <>
           <Form method="get" action={base} className="card searchbar filterbar" role="search" aria-label={t("agreements.list.filters")}>
             <label htmlFor="q" className="visually-hidden">{t("agreements.list.search")}</label>
-            <input id="q" name="q" type="search" defaultValue={query.q} maxLength={100} placeholder={`${t("agreements.list.search")}: ${t("agreements.list.search_hint")}`} />
+            <input id="q" name="q" type="search" defaultValue={query.q} maxLength={100} placeholder={t("agreements.list.search")} />
             <label htmlFor="kind" className="visually-hidden">{t("agreements.list.kind")}</label>
             <select id="kind" name="kind" defaultValue={query.kind ?? ""}>
               <option value="">{t("agreements.list.all_kinds")}</option>
