@@ -104,5 +104,5 @@ describe("cooperation agreements", () => {
     await see(page.getByRole("table", { name: "Pasangan wilayah yang menandatangani kerja sama" }));
     await checkPage(page, "agreements-05-list");
     await page.setViewportSize(DESKTOP);
-  });
+  }, 120_000);
 });
