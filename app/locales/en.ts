@@ -1,3 +1,4 @@
+import agreements from "./agreements.en";
 import badges from "./badges.en";
 import booths from "./booths.en";
 import curation from "./curation.en";
@@ -9,7 +10,7 @@ import meetings from "./meetings.en";
 import type id from "./id";
 
 /** English: same keys as id.ts (the type fails the build if one is missing). */
-const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" | "gate" | "deals" | "meetings"> = {
+const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" | "gate" | "deals" | "meetings" | "agreements"> = {
   app: { name: "Pendopo", tagline: "Exhibitions, business matching and UMKM curation in one place" },
   nav: {
     home: "Home", dashboard: "Dashboard", events: "Events", members: "Members", mail: "Outbox",
@@ -156,4 +157,4 @@ const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" 
   },
 };
 
-export default { ...en, exhibitors, curation, booths, badges, gate, deals, meetings } satisfies Dict<typeof id>;
+export default { ...en, exhibitors, curation, booths, badges, gate, deals, meetings, agreements } satisfies Dict<typeof id>;

@@ -1,3 +1,4 @@
+import agreements from "./agreements.id";
 import badges from "./badges.id";
 import booths from "./booths.id";
 import curation from "./curation.id";
@@ -157,4 +158,4 @@ const id = {
   },
 };
 
-export default { ...id, exhibitors, curation, booths, badges, gate, deals, meetings };
+export default { ...id, exhibitors, curation, booths, badges, gate, deals, meetings, agreements };

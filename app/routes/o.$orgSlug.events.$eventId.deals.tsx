@@ -2,10 +2,11 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData, useLocation } from "@remix-run/react";
 import { SubNav } from "~/components/ui";
 import { useTranslation } from "react-i18next";
+import agreementStyles from "~/styles/agreements.css";
 import reportStyles from "~/styles/reports.css";
 import { requireEventAccess } from "~/utils/permissions.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }, { rel: "stylesheet", href: agreementStyles }];
 
 /** The deals section (owners and admins): the dashboard, the deal records, and cooperation agreements (MoU). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -122,6 +122,42 @@ export async function storeImage(
   return ok({ id, contentType: row.contentType, sizeBytes: row.sizeBytes, width: row.width, height: row.height, storageKey, thumbKey });
 }
 
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export type DocumentRefusal = "too_large" | "not_a_pdf";
+
+/**
+ * Stores a PDF as it is (a signed MoU is kept byte for byte): only files that start with `%PDF-` and are at
+ * most 10 MB. It is served only through routes that check who may see it, as an attachment with nosniff.
+ *
+ * @example await storeDocument(db, Buffer.from(await file.arrayBuffer()), user.id, file.name)
+ */
+export async function storeDocument(
+  db: Executor, buffer: Buffer, ownerUserId: string | null, originalName = "",
+): Promise<Result<{ id: string; contentType: "application/pdf"; sizeBytes: number; storageKey: string }, DocumentRefusal>> {
+  if (buffer.length > MAX_DOCUMENT_BYTES) return fail("too_large");
+  if (buffer.length < 5 || buffer.subarray(0, 5).toString("latin1") !== "%PDF-") return fail("not_a_pdf");
+  const id = randomUUID();
+  const storageKey = `${id.slice(0, 2)}/${id}.pdf`;
+  await writeAtomically(fileOf(storageKey), buffer);
+  const row = {
+    id, purpose: "document" as const, ownerUserId, contentType: "application/pdf" as const, sizeBytes: buffer.length,
+    width: null, height: null, storageKey, thumbKey: null,
+    originalName: originalName.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200),
+  };
+  try {
+    await db.insertInto("upload").values(row).execute();
+  } catch (error) {
+    await removeUploadFiles({ storageKey, thumbKey: null });
+    throw error;
+  }
+  return ok({ id, contentType: row.contentType, sizeBytes: row.sizeBytes, storageKey });
+}
+
+/** The file of a stored upload key, for routes that have checked access themselves. */
+export function uploadFilePath(storageKey: string): string {
+  return fileOf(storageKey);
+}
+
 /** Deletes an upload's files (after its row is gone or was never written). Missing files are fine. */
 export async function removeUploadFiles(keys: { storageKey: string; thumbKey: string | null }) {
   for (const key of [keys.storageKey, keys.thumbKey]) if (key) await rm(fileOf(key), { force: true });

@@ -16,6 +16,10 @@ import * as venue from "~/routes/o.$orgSlug.events.$eventId.venue";
 import * as agenda from "~/routes/o.$orgSlug.events.$eventId.agenda._index";
 import * as newSession from "~/routes/o.$orgSlug.events.$eventId.agenda.new";
 import * as editSession from "~/routes/o.$orgSlug.events.$eventId.agenda.$sessionId";
+import * as agreements from "~/routes/o.$orgSlug.events.$eventId.deals.agreements._index";
+import * as newAgreement from "~/routes/o.$orgSlug.events.$eventId.deals.agreements.new";
+import * as editAgreement from "~/routes/o.$orgSlug.events.$eventId.deals.agreements.$agreementId";
+import { createAgreement } from "~/deals/agreements.server";
 import * as account from "~/routes/account";
 import * as dashboard from "~/routes/dashboard";
 import * as newOrg from "~/routes/orgs.new";
@@ -41,6 +45,8 @@ type Ctx = {
   sessionId: string;
   deletable: Record<Actor, string>;
   emailId: string;
+  agreementId: string;
+  deletableAgreement: Record<Actor, string>;
 };
 const ctx = {} as Ctx;
 
@@ -52,6 +58,8 @@ type Row = {
   params: () => Record<string, string>;
   body?: (actor: Actor) => Record<string, string>;
   outcomes: Outcome[];
+  /** Params that differ per actor (each deletes its own object); `params` otherwise. */
+  actorParams?: (actor: Actor) => Record<string, string>;
   /** For DONE cells: the change the request made, read back from the database. */
   verify?: (actor: Actor) => Promise<void>;
 };
@@ -137,6 +145,28 @@ const MATRIX: Row[] = [
     params: () => ({ ...eventParams(), sessionId: ctx.sessionId }), body: (a) => sessionForm({ title: `Pembukaan (${a})` }), outcomes: MANAGE,
     verify: async (a) => expect(await hasRow("agendaSession", "title", `Pembukaan (${a})`)).toBe(true),
   },
+  { name: "GET  /o/:org/events/:id/deals/agreements", handler: agreements.loader, path: () => ev("/deals/agreements"), params: eventParams, outcomes: MANAGE_VIEW },
+  { name: "GET  /o/:org/events/:id/deals/agreements/new", handler: newAgreement.loader, path: () => ev("/deals/agreements/new"), params: eventParams, outcomes: MANAGE_VIEW },
+  {
+    name: "POST /o/:org/events/:id/deals/agreements/new", handler: newAgreement.action, path: () => ev("/deals/agreements/new"), params: eventParams,
+    body: (a) => agreementForm(`MoU Matriks ${a}`), outcomes: MANAGE,
+    verify: async (a) => expect(await hasRow("cooperationAgreement", "title", `MoU Matriks ${a}`)).toBe(true),
+  },
+  {
+    name: "GET  /o/:org/events/:id/deals/agreements/:agreementId", handler: editAgreement.loader, path: () => ev(`/deals/agreements/${ctx.agreementId}`),
+    params: () => ({ ...eventParams(), agreementId: ctx.agreementId }), outcomes: MANAGE_VIEW,
+  },
+  {
+    name: "POST /o/:org/events/:id/deals/agreements/:agreementId", handler: editAgreement.action, path: () => ev(`/deals/agreements/${ctx.agreementId}`),
+    params: () => ({ ...eventParams(), agreementId: ctx.agreementId }), body: (a) => agreementForm(`MoU Diubah (${a})`), outcomes: MANAGE,
+    verify: async (a) => expect(await hasRow("cooperationAgreement", "title", `MoU Diubah (${a})`)).toBe(true),
+  },
+  {
+    name: "POST /o/:org/events/:id/deals/agreements/:agreementId delete", handler: editAgreement.action,
+    path: () => ev("/deals/agreements/by-actor"), params: () => ({ ...eventParams(), agreementId: ctx.deletableAgreement.owner }),
+    actorParams: (a) => ({ ...eventParams(), agreementId: ctx.deletableAgreement[a] }), body: () => ({ intent: "delete" }), outcomes: MANAGE,
+    verify: async (a) => expect(await hasRow("cooperationAgreement", "id", ctx.deletableAgreement[a])).toBe(false),
+  },
   { name: "GET  /account", handler: account.loader, path: () => "/account", params: () => ({}), outcomes: SIGNED_IN_VIEW },
   { name: "POST /account sign out elsewhere", handler: account.action, path: () => "/account", params: () => ({}), body: () => ({}), outcomes: SIGNED_IN_DONE },
   // Everyone here belongs to exactly one organization, so the dashboard sends them straight to it.
@@ -150,10 +180,17 @@ const MATRIX: Row[] = [
 ];
 
 /** Whether `table` has (at least `min`) rows with `column` = `value`. */
-async function hasRow(table: "invitation" | "event" | "eventRegion" | "agendaSession" | "organization", column: string, value: string, min = 1) {
+async function hasRow(table: "invitation" | "event" | "eventRegion" | "agendaSession" | "organization" | "cooperationAgreement", column: string, value: string, min = 1) {
   const row = await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n"))
     .where(column as never, "=", value as never).executeTakeFirstOrThrow();
   return Number(row.n) >= min;
+}
+/** An agreement form with two parties, as the browser posts it. */
+function agreementForm(title: string): Record<string, string> {
+  return {
+    title, kind: "mou", signedOn: "2026-11-21", "parties[0].name": "Kadin Kota Kediri", "parties[0].kind": "kadin",
+    "parties[1].name": "Kadin Kota Surakarta", "parties[1].kind": "kadin",
+  };
 }
 const eventStatus = async () => (await t.db.selectFrom("event").select("status").where("id", "=", ctx.eventId).executeTakeFirstOrThrow()).status;
 
@@ -187,6 +224,14 @@ beforeAll(async () => {
     if (!created.ok) throw new Error(created.reason);
     ctx.deletable[actor] = created.value.id;
   }
+  const agreementInput = (title: string) => ({
+    title, kind: "mou" as const, signedOn: "2026-11-21", place: "", scope: "",
+    parties: ["Kadin Kota Kediri", "Kadin Kota Surakarta"].map((name) => ({ name, kind: "kadin" as const, city: "", province: "", signatoryName: "", signatoryTitle: "" })),
+  });
+  const actor = { userId: ctx.staff.owner.id, organizationId: ctx.org.id };
+  ctx.agreementId = (await createAgreement(t.db, event.id, actor, agreementInput("MoU Matriks"), null)).id;
+  ctx.deletableAgreement = {} as Record<Actor, string>;
+  for (const a of ACTORS) ctx.deletableAgreement[a] = (await createAgreement(t.db, event.id, actor, agreementInput(`MoU untuk dihapus ${a}`), null)).id;
   mailDir = mkdtempSync(path.join(os.tmpdir(), "pendopo-matrix-mail-"));
   process.env.MAIL_DIR = mailDir;
   writeFileSync(path.join(mailDir, "undangan.eml"), "Subject: Undangan\r\n\r\nHalo\r\n");
@@ -203,7 +248,7 @@ afterAll(() => {
 describe("route × role matrix", () => {
   it.each(CASES.map((c) => [`${c.row.name} as ${c.actor} → ${c.outcome}`, c] as const))("%s", async (_name, { row, actor, outcome }) => {
     const before = row.body && outcome !== DONE ? await countRows(t.db) : undefined;
-    const res = await callRoute(row.handler, request(row, actor), row.params());
+    const res = await callRoute(row.handler, request(row, actor), row.actorParams?.(actor) ?? row.params());
     const location = res.response?.headers.get("location") ?? null;
     if (outcome === LOGIN) {
       expect(res.status).toBe(302);
