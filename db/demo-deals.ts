@@ -4,6 +4,8 @@
  * producers (verified by the organizer), a walk-in sale at a booth, an LOI (potential value) and a cancellation.
  * Written through the same use-cases as the app.
  */
+import { AgreementSchema } from "~/deals/agreement.schema";
+import { createAgreement } from "~/deals/agreements.server";
 import { listSellers } from "~/deals/deal-parties.server";
 import { recordDeal, changeDealStatus, type DealActor, type RecordDealInput } from "~/deals/deals.server";
 import { signUp } from "~/accounts/accounts.server";
@@ -73,6 +75,29 @@ export async function loadDemoDeals(db: Db, ctx: Ctx): Promise<void> {
     lines: [line("Tas anyaman bambu", "100", "pcs", "125.000")],
   }, day(2, 13));
   must(await changeDealStatus(db, event.id, cancelled, asSeller("Kriya Bambu Sukoharjo"), "cancelled"), "cancel");
+  await loadDemoAgreements(db, ctx);
+}
+
+/** The MoU signed on the last day (seeds 000/001) and a cooperation between the two cities' cooperative offices. */
+async function loadDemoAgreements(db: Db, ctx: Ctx) {
+  const actor = { userId: ctx.admin.id, organizationId: ctx.event.organizationId };
+  const kediri = { city: "Kota Kediri", province: "Jawa Timur" };
+  const solo = { city: "Kota Surakarta", province: "Jawa Tengah" };
+  const agreements = [
+    { title: "Nota kesepahaman kerja sama perdagangan batik dan tenun ikat", kind: "mou", signedOn: "2026-12-16", place: "Hotel Sunan Solo",
+      scope: "Temu bisnis tahunan bergantian di Kediri dan Surakarta, pertukaran data UMKM, kurasi produk bersama Rumah Kurasi Kota Kediri.",
+      parties: [
+        { name: "Kadin Kota Kediri", kind: "kadin", ...kediri, signatoryName: "Ketua Kadin Kota Kediri", signatoryTitle: "Ketua" },
+        { name: "Kadin Kota Surakarta", kind: "kadin", ...solo, signatoryName: "Ketua Kadin Kota Surakarta", signatoryTitle: "Ketua" },
+      ] },
+    { title: "Perjanjian kerja sama pendampingan UMKM", kind: "pks", signedOn: "2026-12-16", place: "Hotel Sunan Solo",
+      scope: "Pelatihan kemasan dan standardisasi produksi bagi UMKM batik dan tenun kedua kota.",
+      parties: [
+        { name: "Dinas Koperasi dan UMKM Kota Kediri", kind: "dinas", ...kediri, signatoryName: "", signatoryTitle: "Kepala Dinas" },
+        { name: "Dinas Koperasi, UKM dan Perindustrian Kota Surakarta", kind: "dinas", ...solo, signatoryName: "", signatoryTitle: "Kepala Dinas" },
+      ] },
+  ];
+  for (const a of agreements) await createAgreement(db, ctx.event.id, actor, AgreementSchema.parse(a), null);
 }
 
 function must<T>(result: { ok: true; value: T } | { ok: false; reason: string }, what: string): T {

@@ -6,6 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReportView } from "~/components/charts/report-view";
 import { Field, FormErrors, SubmitButton, useAppForm } from "~/components/forms";
+import { AgreementSummary } from "~/deals/agreement-summary";
+import { agreementSummary } from "~/deals/agreements.server";
 import { loadReportModel } from "~/reports/report-data.server";
 import { reportTables } from "~/reports/report-tables";
 import { setDealTarget } from "~/reports/target.server";
@@ -23,9 +25,9 @@ export const meta: MetaFunction = () => [{ title: "Dasbor transaksi · Pendopo" 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, event, role } = await requireEventAccess(request, params, "deal:view");
   const [db, locale] = await Promise.all([getDb(), getLocale(request)]);
-  const model = await loadReportModel(db, event.id);
+  const [model, agreements] = await Promise.all([loadReportModel(db, event.id), agreementSummary(db, event.id)]);
   return {
-    model, locale, canEdit: can(role, "deal:manage"), base: `/o/${org.slug}/events/${event.id}/deals`,
+    model, locale, agreements, canEdit: can(role, "deal:manage"), base: `/o/${org.slug}/events/${event.id}/deals`,
     tables: reportTables(model, locale).map((t) => ({ id: t.id, title: t.title })),
   };
 }
@@ -57,7 +59,7 @@ function TargetForm({ current, lastResult }: { current: bigint | null; lastResul
 }
 
 export default function DealsDashboard() {
-  const { model, locale, canEdit, base, tables } = useLoaderData<typeof loader>();
+  const { model, locale, canEdit, base, tables, agreements } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -67,6 +69,7 @@ export default function DealsDashboard() {
         <Link to="/help/deals" className="small">{t("deals.report.help")}</Link>
       </div>
       <ReportView model={model} locale={locale} />
+      {agreements.total > 0 ? <AgreementSummary summary={agreements} /> : null}
       <section className="card no-print" aria-labelledby="downloads-title">
         <h2 id="downloads-title">{t("deals.downloads.title")}</h2>
         <p className="small muted">{t("deals.downloads.hint")}</p>
