@@ -1,8 +1,8 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { assignBooth } from "~/booths/assign.server";
-import { allowConsoleErrors, arrive, checkPage, DESKTOP, expectNoSeriousA11yViolations, launchBrowser, newPage, PHONE, screenshot, see, visit, waitForHydration } from "../helpers/browser";
-import { makeEvent, makeOrgWithStaff, PASSWORD } from "../helpers/factories";
+import { allowConsoleErrors, arrive, checkPage, DESKTOP, expectNoSeriousA11yViolations, launchBrowser, newPage, PHONE, see, visit, waitForHydration, signIn } from "../helpers/browser";
+import { makeEvent, makeOrgWithStaff } from "../helpers/factories";
 import { makeBooths, makeCall, makeExhibitor, makeHall, OPEN_NOW, row, seededServerDatabase } from "../helpers/booth-factories";
 import { startAppServer, type AppServer } from "../helpers/server";
 import { startSmtpSink } from "../helpers/smtp";
@@ -68,15 +68,6 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-async function signIn(page: Page, email: string, to: string) {
-  await visit(page, `${server.baseUrl}/login?redirectTo=${encodeURIComponent(to)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL((u) => u.pathname === to.split("?")[0], { timeout: 10_000 });
-  await waitForHydration(page);
-}
-
 describe("booths", () => {
   test("an accepted exhibitor picks a booth on the map on a phone; the organizer and the public see it taken", async () => {
     const { me, orgSlug, eventId, slug } = seeded.value;
@@ -84,7 +75,7 @@ describe("booths", () => {
 
     // The exhibitor, on a phone: the map with the free 9 m² booths as links, taken ones not.
     const phone = await newPage(browser, { viewport: PHONE });
-    await signIn(phone, me.email, boothUrl);
+    await signIn(phone, server.baseUrl, me.email, boothUrl);
     await see(phone.getByRole("heading", { level: 1, name: "Stan saya" }));
     await see(phone.getByText(/Pemilihan stan dibuka sampai/));
     await expect.poll(() => phone.getByRole("link", { name: /^Stan A-03,/ }).count()).toBe(0);
@@ -120,7 +111,7 @@ describe("booths", () => {
     // The organizer's floor plan: A-05 is taken by the exhibitor, in the map and in the list.
     const desk = await newPage(browser, { viewport: DESKTOP });
     const plan = `/o/${orgSlug}/events/${eventId}/floor-plan`;
-    await signIn(desk, seeded.value.owner, plan);
+    await signIn(desk, server.baseUrl, seeded.value.owner, plan);
     await see(desk.getByRole("link", { name: "Stan A-05, 9 m², zona batik, terisi: Batik Tulis Laweyan" }));
     await see(desk.getByRole("row").filter({ hasText: "A-05" }).filter({ hasText: "Batik Tulis Laweyan" }));
     await checkPage(desk, "b05-floor-plan");

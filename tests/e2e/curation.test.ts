@@ -3,9 +3,9 @@ import path from "node:path";
 import postgres from "postgres";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { arrive, checkPage, DESKTOP, launchBrowser, newPage, PHONE, screenshot, see, visit, waitForHydration } from "../helpers/browser";
+import { arrive, checkPage, DESKTOP, launchBrowser, newPage, PHONE, see, signIn } from "../helpers/browser";
 import { createTestDatabase } from "../helpers/db";
-import { makeEvent, makeOrgWithStaff, PASSWORD, type Staff } from "../helpers/factories";
+import { makeEvent, makeOrgWithStaff, type Staff } from "../helpers/factories";
 import { startAppServer, type AppServer } from "../helpers/server";
 import { startSmtpSink } from "../helpers/smtp";
 import { withDatabase } from "../setup/global-setup";
@@ -83,20 +83,11 @@ afterAll(async () => {
 });
 
 /** Opens a protected page signed out, signs in on the login page, and lands back on it. */
-async function signInTo(page: Page, url: string, email: string) {
-  await visit(page, `${server.baseUrl}${url}`);
-  await arrive(page, /\/login\?redirectTo=/);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await arrive(page, (u) => u.pathname === url);
-}
-
 describe("curation", () => {
   test("a curator scores an application, an admin accepts it with a message, and the applicant gets the email", async () => {
     // The curator: the review queue.
     const curator = await newPage(browser, { viewport: PHONE });
-    await signInTo(curator, base, staff.curator.email);
+    await signIn(curator, server.baseUrl, staff.curator.email, base);
     await see(curator.getByRole("heading", { name: "Antrean penilaian" }));
     await see(curator.getByRole("link", { name: "Kurasi", exact: true }));
     await see(curator.getByText("2 pendaftaran"));
@@ -149,7 +140,7 @@ describe("curation", () => {
     // The admin: sees the curator's scores, accepts with a message.
     const admin = await newPage(browser, { viewport: DESKTOP });
     const applicationPath = new URL(curator.url()).pathname;
-    await signInTo(admin, applicationPath, staff.admin.email);
+    await signIn(admin, server.baseUrl, staff.admin.email, applicationPath);
     const reviews = admin.getByRole("region", { name: "Nilai para kurator" });
     await see(reviews.getByText(staff.curator.name));
     await see(reviews.getByText("Rata-rata nilai tertimbang: 83/100 dari 1 kurator"));

@@ -4,9 +4,9 @@ import postgres from "postgres";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { DateTime } from "luxon";
-import { allowConsoleErrors, checkPage, CHROMIUM, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, newPage, PHONE, screenshot, see, visit, waitForHydration } from "../helpers/browser";
+import { allowConsoleErrors, checkPage, CHROMIUM, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, newPage, PHONE, screenshot, see, visit, waitForHydration, signIn } from "../helpers/browser";
 import { createTestDatabase } from "../helpers/db";
-import { makeEvent, makeOrgWithStaff, PASSWORD, type Staff } from "../helpers/factories";
+import { makeEvent, makeOrgWithStaff, type Staff } from "../helpers/factories";
 import { makeBadge } from "../helpers/badge-factories";
 import { writeQrY4m } from "../helpers/gate-camera";
 import { startAppServer, type AppServer } from "../helpers/server";
@@ -80,23 +80,12 @@ afterAll(async () => {
   await dropDatabase?.();
 });
 
-async function signInTo(page: Page, url: string, email: string) {
-  await visit(page, `${server.baseUrl}${url}`);
-  await page.waitForURL(/\/login\?redirectTo=/);
-  await waitForHydration(page);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL((u) => u.pathname === url);
-  await waitForHydration(page);
-}
-
 describe("the gate, end to end", () => {
   let pairingUrl = "";
 
   test("an organizer creates a check-in list and a gate device and gets its pairing link once", async () => {
     const page = await newPage(browser);
-    await signInTo(page, gatesUrl, staff.owner.email);
+    await signIn(page, server.baseUrl, staff.owner.email, gatesUrl);
     await see(page.getByText("Belum ada daftar check-in"));
     await page.getByLabel("Nama daftar").fill("Gerbang Utama");
     await page.locator("form.gate-list-form").getByRole("button", { name: "Tambah daftar" }).click();
@@ -171,7 +160,7 @@ describe("the gate, end to end", () => {
 
   test("the gate screens for editing a list and for double entries pass axe at phone and desktop size", async () => {
     const page = await newPage(browser);
-    await signInTo(page, gatesUrl, staff.admin.email);
+    await signIn(page, server.baseUrl, staff.admin.email, gatesUrl);
     await page.getByRole("link", { name: "Ubah" }).first().click();
     await see(page.getByRole("heading", { name: /Ubah daftar: Gerbang Utama/ }));
     await checkPage(page, "gate-list-edit");
@@ -182,7 +171,7 @@ describe("the gate, end to end", () => {
 
   test("the live dashboard shows the three people inside, per kind, without reload", async () => {
     const page = await newPage(browser);
-    await signInTo(page, `${gatesUrl}/live`, staff.gate_staff.email);
+    await signIn(page, server.baseUrl, staff.gate_staff.email, `${gatesUrl}/live`);
     await expect(page.getByTestId("inside-now").innerText()).resolves.toBe("3");
     const perKind = await page.getByRole("region", { name: "Per jenis badge" }).innerText();
     expect(perKind).toMatch(/Peserta pameran\s+1\s+1/);

@@ -3,6 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { expect, onTestFinished } from "vitest";
+import { PASSWORD } from "./factories";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -157,4 +158,16 @@ export async function arrive(page: Page, url: RegExp | string | ((url: URL) => b
     await explainFailure(page, `expected to arrive at ${String(url)}, still at ${page.url()}`, error);
   }
   await waitForHydration(page);
+}
+
+/**
+ * Signs in through the login form (Indonesian labels) and waits to land on `to` (a path, with or without a query),
+ * where the login page sends a signed-in user back.
+ */
+export async function signIn(page: Page, baseUrl: string, email: string, to: string, password = PASSWORD) {
+  await visit(page, `${baseUrl}/login?redirectTo=${encodeURIComponent(to)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await arrive(page, (u) => u.pathname === to.split("?")[0]);
 }
