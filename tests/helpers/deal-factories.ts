@@ -4,6 +4,7 @@ import { setEventPublished } from "~/events/events.server";
 import { markOutcome, saveFeedback } from "~/meetings/outcome.server";
 import type { Participant } from "~/meetings/participants.server";
 import { respondToRequest, sendRequest } from "~/meetings/requests.server";
+import { createUserSession } from "~/utils/session.server";
 import { BASE } from "./http";
 import { makeMatchEvent } from "./meetings-factories";
 
@@ -63,3 +64,9 @@ export function postMultipart(path: string, fields: Record<string, string>, file
 export const PDF_BYTES = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
 export const DEAL_TABLES = ["deal", "dealLine", "dealSeller", "dealStatusChange", "upload"] as const;
+
+/** A session cookie for an account made without one (sellers made by makeSeller). */
+export async function sessionCookie(db: Db, userId: string): Promise<string> {
+  const response = await createUserSession(db, { request: new Request(BASE), userId, locale: "id", redirectTo: "/" });
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}

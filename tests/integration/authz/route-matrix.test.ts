@@ -16,6 +16,9 @@ import * as venue from "~/routes/o.$orgSlug.events.$eventId.venue";
 import * as agenda from "~/routes/o.$orgSlug.events.$eventId.agenda._index";
 import * as newSession from "~/routes/o.$orgSlug.events.$eventId.agenda.new";
 import * as editSession from "~/routes/o.$orgSlug.events.$eventId.agenda.$sessionId";
+import * as dealRecords from "~/routes/o.$orgSlug.events.$eventId.deals.records._index";
+import * as dealRecordsCsv from "~/routes/o.$orgSlug.events.$eventId.deals.records[.csv]";
+import * as newDealRecord from "~/routes/o.$orgSlug.events.$eventId.deals.records.new";
 import * as account from "~/routes/account";
 import * as dashboard from "~/routes/dashboard";
 import * as newOrg from "~/routes/orgs.new";
@@ -31,7 +34,7 @@ type Actor = (typeof ACTORS)[number];
 /** LOGIN: 302 to /login?redirectTo=<this path>. DONE: 302 elsewhere, with no error toast (the mutation went through). */
 const LOGIN = "302 → login";
 const DONE = "302 done";
-type Outcome = typeof LOGIN | typeof DONE | 200 | 403 | 404;
+type Outcome = typeof LOGIN | typeof DONE | 200 | 400 | 403 | 404;
 
 type Ctx = {
   org: { id: string; slug: string };
@@ -136,6 +139,14 @@ const MATRIX: Row[] = [
     name: "POST /o/:org/events/:id/agenda/:sessionId", handler: editSession.action, path: () => ev(`/agenda/${ctx.sessionId}`),
     params: () => ({ ...eventParams(), sessionId: ctx.sessionId }), body: (a) => sessionForm({ title: `Pembukaan (${a})` }), outcomes: MANAGE,
     verify: async (a) => expect(await hasRow("agendaSession", "title", `Pembukaan (${a})`)).toBe(true),
+  },
+  // Deals (issue 7): owners and admins only ("deal:view" / "deal:manage").
+  { name: "GET  /o/:org/events/:id/deals/records", handler: dealRecords.loader, path: () => ev("/deals/records"), params: eventParams, outcomes: MANAGE_VIEW },
+  { name: "GET  /o/:org/events/:id/deals/records.csv", handler: dealRecordsCsv.loader, path: () => ev("/deals/records.csv"), params: eventParams, outcomes: MANAGE_VIEW },
+  { name: "GET  /o/:org/events/:id/deals/records/new", handler: newDealRecord.loader, path: () => ev("/deals/records/new"), params: eventParams, outcomes: MANAGE_VIEW },
+  {
+    name: "POST /o/:org/events/:id/deals/records/new", handler: newDealRecord.action, path: () => ev("/deals/records/new"), params: eventParams,
+    body: () => ({ intent: "record" }), outcomes: [LOGIN, 400, 400, 403, 403, 404],
   },
   { name: "GET  /account", handler: account.loader, path: () => "/account", params: () => ({}), outcomes: SIGNED_IN_VIEW },
   { name: "POST /account sign out elsewhere", handler: account.action, path: () => "/account", params: () => ({}), body: () => ({}), outcomes: SIGNED_IN_DONE },
