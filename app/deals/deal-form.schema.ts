@@ -35,6 +35,17 @@ export const DealFormSchema = z.object({
   note: text,
   confirmOverCapacity: checkbox,
   document: documentFile,
+}).check((ctx) => {
+  // What the browser can tell before sending (empty fields); every other rule is recordDeal's, on the server.
+  const v = ctx.value;
+  const issue = (path: Array<string | number>, message: string) => ctx.issues.push({ code: "custom", path, message, input: "" });
+  if (!v.sellers[0]?.id) issue(["sellers"], "deals.errors.no_seller");
+  if (v.buyerMode === "walk_in" && !v.walkInBuyer?.name.trim()) issue(["walkInBuyer", "name"], "deals.errors.buyer_required");
+  if (v.buyerMode === "registered" && !v.buyerId) issue(["buyerId"], "deals.errors.buyer_required");
+  if (v.lines.length === 0) issue(["lines"], "deals.errors.no_lines");
+  v.lines.forEach((line, i) => {
+    for (const key of ["product", "quantity", "unitPrice"] as const) if (!line[key].trim()) issue(["lines", i, key], "validation.required");
+  });
 });
 export type DealFormInput = z.infer<typeof DealFormSchema>;
 

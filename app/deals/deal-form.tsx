@@ -123,28 +123,30 @@ export function DealForm({ side, sellers, buyers, producers, today, locale, pref
           {lines.map((line, i) => {
             const f = line.getFieldset();
             const n = i + 1;
-            const lineErrors = [f.product, f.quantity, f.unit, f.unitPrice].flatMap((m) => m.errors ?? []);
             return (
               <li key={line.key} className="deal-line" aria-label={t("deals.form.line", { n })}>
                 <div className="field">
                   <label htmlFor={f.product.id}>{t("deals.form.line_product", { n })}</label>
                   <input {...getInputProps(f.product, { type: "text" })} key={f.product.key} maxLength={200} />
+                  <ErrorList id={f.product.errorId} errors={f.product.errors} />
                 </div>
                 <div className="fields-inline">
                   <div className="field">
                     <label htmlFor={f.quantity.id}>{t("deals.form.line_quantity", { n })}</label>
                     <input {...getInputProps(f.quantity, { type: "text" })} key={f.quantity.key} inputMode="decimal" placeholder="2,5" />
+                    <ErrorList id={f.quantity.errorId} errors={f.quantity.errors} />
                   </div>
                   <div className="field">
                     <label htmlFor={f.unit.id}>{t("deals.form.line_unit", { n })}</label>
                     <select {...select(f.unit)}>{DEAL_UNITS.map((u) => <option key={u} value={u}>{t(`deals.units.${u}`)}</option>)}</select>
+                    <ErrorList id={f.unit.errorId} errors={f.unit.errors} />
                   </div>
                 </div>
                 <div className="field">
                   <label htmlFor={f.unitPrice.id}>{t("deals.form.line_price", { n })}</label>
                   <input {...getInputProps(f.unitPrice, { type: "text" })} key={f.unitPrice.key} inputMode="numeric" placeholder="1.250.000" />
+                  <ErrorList id={f.unitPrice.errorId} errors={f.unitPrice.errors} />
                 </div>
-                <ErrorList errors={lineErrors} />
                 <div className="row deal-line-foot">
                   <span className="small">{t("deals.form.line_total")}: <strong>{typed[i] !== null ? formatRupiah(typed[i]!, locale) : "—"}</strong></span>
                   {lines.length > 1 ? (

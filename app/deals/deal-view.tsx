@@ -76,8 +76,10 @@ function Actions({ deal, side }: { deal: PresentedDeal; side: DealParty }) {
           </div>
         </details>
       ) : null}
-      <h3>{t("deals.detail.document")}</h3>
-      <DocumentForm />
+      <div className="deal-document-form">
+        <h3>{t("deals.detail.document")}</h3>
+        <DocumentForm />
+      </div>
     </section>
   );
 }

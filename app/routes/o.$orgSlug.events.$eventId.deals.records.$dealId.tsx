@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { organizerActor } from "~/deals/access.server";
@@ -11,6 +11,9 @@ import { getLocale } from "~/utils/i18n.server";
 import { can } from "~/utils/permissions";
 import { isUuid, requireEventAccess } from "~/utils/permissions.server";
 
+import dealStyles from "~/deals/deals.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dealStyles }];
 export const meta: MetaFunction = () => [{ title: "Transaksi · Pendopo" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

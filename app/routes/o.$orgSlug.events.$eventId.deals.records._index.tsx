@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, Pagination } from "~/components/ui";
@@ -13,6 +13,9 @@ import { formatRupiah } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { requireEventAccess } from "~/utils/permissions.server";
 
+import dealStyles from "~/deals/deals.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dealStyles }];
 export const meta: MetaFunction = () => [{ title: "Daftar transaksi · Pendopo" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

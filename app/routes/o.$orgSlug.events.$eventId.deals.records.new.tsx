@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { organizerActor } from "~/deals/access.server";
@@ -10,6 +10,9 @@ import { getLocale } from "~/utils/i18n.server";
 import { requireEventAccess } from "~/utils/permissions.server";
 import { localDateOf } from "~/utils/time";
 
+import dealStyles from "~/deals/deals.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dealStyles }];
 export const meta: MetaFunction = () => [{ title: "Catat transaksi · Pendopo" }];
 
 /** The organizer records a deal from a paper form or a call (their entry counts as verified). */

@@ -62,9 +62,12 @@ describe("participant pages", () => {
   it.each([
     ["a negative quantity", { "lines[0].quantity": "-3" }, "lines[0].quantity", "Baris 1: jumlah tidak boleh negatif."],
     ["a price over Rp 1 triliun", { "lines[0].unitPrice": "1.000.000.000.001" }, "lines[0].unitPrice", "Baris 1: harga satuan paling tinggi Rp 1 triliun."],
-    ["no buyer name", { "walkInBuyer.name": "" }, "walkInBuyer.name", "Pembeli: pilih pembeli terdaftar atau isi nama pembeli."],
-    ["no buyer chosen", { buyerMode: "registered" }, "buyerId", "Pembeli: pilih pembeli terdaftar atau isi nama pembeli."],
-    ["no seller", { "sellers[0].id": "" }, "sellers", "Penjual: pilih minimal satu penjual."],
+    ["a buyer name over 200 characters", { "walkInBuyer.name": "x".repeat(201) }, "walkInBuyer.name", "Nama pembeli paling panjang 200 karakter."],
+    // Empty fields are caught by the form's schema (in the browser too); the page translates the key.
+    ["no buyer name", { "walkInBuyer.name": "" }, "walkInBuyer.name", "deals.errors.buyer_required"],
+    ["no buyer chosen", { buyerMode: "registered" }, "buyerId", "deals.errors.buyer_required"],
+    ["no seller", { "sellers[0].id": "" }, "sellers", "deals.errors.no_seller"],
+    ["no product name", { "lines[0].product": " " }, "lines[0].product", "validation.required"],
   ])("answers %s with a message at its field (400) and saves nothing", async (_what, fields, field, message) => {
     const before = await countRows(t.db, DEAL_TABLES);
     const res = await callRoute(newDeal.action, post(mine("/new"), dealForm({ "sellers[0].id": seller.id, ...fields }), seller.cookie), slug());
