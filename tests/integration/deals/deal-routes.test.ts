@@ -68,6 +68,10 @@ describe("participant pages", () => {
     ["no buyer chosen", { buyerMode: "registered" }, "buyerId", "deals.errors.buyer_required"],
     ["no seller", { "sellers[0].id": "" }, "sellers", "deals.errors.no_seller"],
     ["no product name", { "lines[0].product": " " }, "lines[0].product", "validation.required"],
+    // Ids posted by hand that are not ids at all are refused like unknown ones (never a 500 from SQL).
+    ["a seller id that is no uuid", { "sellers[0].id": "bukan-uuid" }, "sellers", "Penjual: penjual ini bukan peserta pameran yang diterima di acara ini."],
+    ["a buyer id that is no uuid", { buyerMode: "registered", buyerId: "1 or 1=1" }, "buyerId", "Pembeli: pembeli ini tidak terdaftar di acara ini."],
+    ["a meeting id that is no uuid", { meetingId: "x'" }, "", "Pertemuan: transaksi hanya bisa dicatat dari pertemuan yang terlaksana antara pembeli dan penjual ini."],
   ])("answers %s with a message at its field (400) and saves nothing", async (_what, fields, field, message) => {
     const before = await countRows(t.db, DEAL_TABLES);
     const res = await callRoute(newDeal.action, post(mine("/new"), dealForm({ "sellers[0].id": seller.id, ...fields }), seller.cookie), slug());

@@ -9,7 +9,7 @@ import { makeBuyer, makeSeller } from "../../helpers/meetings-factories";
 
 const t = useTestDatabase();
 let event: Awaited<ReturnType<typeof makeDealEvent>>;
-let lead: Participant, partner: Participant, unstated: Participant, tenun: Participant, foreignSeller: Participant;
+let lead: Participant, partner: Participant, unstated: Participant, foreignSeller: Participant;
 let buyer: Participant, otherBuyer: Participant, foreignBuyer: Participant;
 let organizer: DealActor;
 
@@ -30,7 +30,6 @@ beforeAll(async () => {
   lead = await makeSeller(t.db, event.id, { name: "Batik Sekar Laweyan", sector: "batik_tulis", capacityQuantity: 100, capacityUnit: "lembar" });
   partner = await makeSeller(t.db, event.id, { name: "Batik Kauman Asri", sector: "batik_tulis", capacityQuantity: 300, capacityUnit: "lembar" });
   unstated = await makeSeller(t.db, event.id, { name: "Batik Tanpa Kapasitas", sector: "batik_tulis" });
-  tenun = await makeSeller(t.db, event.id, { name: "Tenun Ikat Bandar Kidul", sector: "tenun_ikat", capacityQuantity: 50 });
   buyer = (await makeBuyer(t.db, event.id, "Hotel Solo Indah")).participant;
   otherBuyer = (await makeBuyer(t.db, event.id, "Galeri Nusantara")).participant;
   const other = await makeDealEvent(t.db, org.id);
