@@ -8,7 +8,7 @@ import { sql } from "kysely";
 import type { Db, Executor } from "~/utils/db.server";
 import { audit } from "~/utils/audit.server";
 import { fail, ok, type Result } from "~/utils/result";
-import { storeDocument, storeImage } from "~/utils/uploads.server";
+import { storeDocument } from "~/utils/uploads.server";
 import { cleanQuery } from "~/utils/validation";
 import { AGREEMENT_KINDS, type AgreementInput, type AgreementKind, type PartyInput, type PartyKind } from "./agreement.schema";
 import { summarizeAgreements, type AgreementSummary } from "./agreements";
@@ -210,16 +210,10 @@ export async function agreementSummary(db: Executor, eventId: string): Promise<A
 export type DocumentRefusal = "document_too_large" | "document_type";
 
 /**
- * Stores an agreement's signed document, judged by its bytes (never its name or type): a PDF (`%PDF-`, at most
- * 10 MB) is kept as it is; anything else must be a photo (JPEG, PNG or WebP, at most 5 MB), re-encoded by
- * storeImage. Nothing is written when it is refused.
+ * Stores an agreement's signed document, judged by its bytes (never its name or type): a PDF kept as it is or a
+ * photo re-encoded (storeDocument), at most 10 MB. Nothing is written when it is refused.
  */
 export async function storeAgreementDocument(db: Executor, file: File, ownerUserId: string): Promise<Result<{ uploadId: string }, DocumentRefusal>> {
-  const buffer = Buffer.from(await file.arrayBuffer());
-  if (buffer.subarray(0, 5).toString("latin1") === "%PDF-") {
-    const stored = await storeDocument(db, buffer, ownerUserId, file.name);
-    return stored.ok ? ok({ uploadId: stored.value.id }) : fail(stored.reason === "too_large" ? "document_too_large" : "document_type");
-  }
-  const stored = await storeImage(db, buffer, "document", ownerUserId, file.name);
+  const stored = await storeDocument(db, Buffer.from(await file.arrayBuffer()), ownerUserId, file.name);
   return stored.ok ? ok({ uploadId: stored.value.id }) : fail(stored.reason === "too_large" ? "document_too_large" : "document_type");
 }

@@ -46,6 +46,8 @@ export type RecordDealResult = { ok: true; value: { id: string } } | Invalid;
 
 type EventRef = { id: string; timeZone: string };
 
+const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
 const invalid = (field: string, code: string, params?: DealFieldError["params"]): Invalid =>
   ({ ok: false, errors: [{ field, code, ...(params ? { params } : {}) }] });
 
@@ -69,7 +71,7 @@ export async function recordDeal(db: Executor, event: EventRef, actor: DealActor
   const buyer = await resolveBuyer(db, event.id, actor, input);
   if (!buyer.ok) return buyer;
   if (input.meetingId) {
-    const meeting = await findHeldMeeting(db, event.id, input.meetingId);
+    const meeting = isUuid(input.meetingId) ? await findHeldMeeting(db, event.id, input.meetingId) : undefined;
     const ids = new Set(meeting?.participants.map((p) => p.id) ?? []);
     const matches = meeting && buyer.value.id && ids.has(buyer.value.id) && sellers.value.some((s) => ids.has(s.id))
       && (actor.party === "organizer" || ids.has(actor.participantId));
@@ -109,7 +111,8 @@ async function resolveSellers(db: Executor, eventId: string, actor: DealActor, i
   if (unique.length === 0) return invalid("sellerIds", "no_seller");
   if (unique.length !== ids.filter(Boolean).length) return invalid("sellerIds", "duplicate_seller");
   if (unique.length > MAX_DEAL_SELLERS) return invalid("sellerIds", "too_many_sellers", { max: MAX_DEAL_SELLERS });
-  const found = await findSellers(db, eventId, unique);
+  // Ids come from the form: one that is not a uuid is not a seller here (and must not reach SQL as one).
+  const found = unique.every(isUuid) ? await findSellers(db, eventId, unique) : [];
   if (found.length !== unique.length) return invalid("sellerIds", "seller_not_in_event");
   if (actor.party === "seller" && !unique.includes(actor.participantId)) return invalid("sellerIds", "actor_not_seller");
   const byId = new Map(found.map((s) => [s.id, s]));
@@ -123,7 +126,7 @@ async function resolveBuyer(db: Executor, eventId: string, actor: DealActor, inp
   const buyerId = actor.party === "buyer" ? actor.participantId : input.buyerId;
   if (actor.party === "buyer" && input.buyerId && input.buyerId !== actor.participantId) return invalid("buyerId", "buyer_not_self");
   if (buyerId) {
-    const buyer = await findBuyer(db, eventId, buyerId);
+    const buyer = isUuid(buyerId) ? await findBuyer(db, eventId, buyerId) : undefined;
     if (!buyer) return invalid("buyerId", "buyer_not_in_event");
     return { ok: true, value: { id: buyer.id, name: buyer.name || "—", city: buyer.city, province: buyer.province } };
   }

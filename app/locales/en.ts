@@ -3,6 +3,7 @@ import badges from "./badges.en";
 import booths from "./booths.en";
 import curation from "./curation.en";
 import deals from "./deals.en";
+import dealRecords from "./deal-records.en";
 import type { Dict } from "./dict";
 import exhibitors from "./exhibitors.en";
 import gate from "./gate.en";
@@ -157,4 +158,4 @@ const en: Omit<Dict<typeof id>, "exhibitors" | "curation" | "booths" | "badges" 
   },
 };
 
-export default { ...en, exhibitors, curation, booths, badges, gate, deals, meetings, agreements } satisfies Dict<typeof id>;
+export default { ...en, exhibitors, curation, booths, badges, gate, deals: { ...deals, ...dealRecords }, meetings, agreements } satisfies Dict<typeof id>;

@@ -3,6 +3,7 @@ import badges from "./badges.id";
 import booths from "./booths.id";
 import curation from "./curation.id";
 import deals from "./deals.id";
+import dealRecords from "./deal-records.id";
 import exhibitors from "./exhibitors.id";
 import gate from "./gate.id";
 import meetings from "./meetings.id";
@@ -158,4 +159,4 @@ const id = {
   },
 };
 
-export default { ...id, exhibitors, curation, booths, badges, gate, deals, meetings, agreements };
+export default { ...id, exhibitors, curation, booths, badges, gate, deals: { ...deals, ...dealRecords }, meetings, agreements };

@@ -10,7 +10,7 @@ export type AgendaMeeting = {
   feedback?: { interest: string; nextStep: string; note: string };
 };
 
-function Outcome({ m }: { m: AgendaMeeting }) {
+function Outcome({ m, slug }: { m: AgendaMeeting; slug: string }) {
   const { t } = useTranslation();
   return (
     <div className="no-print">
@@ -21,6 +21,9 @@ function Outcome({ m }: { m: AgendaMeeting }) {
         {m.status !== "held" ? <button type="submit" name="outcome" value="held" className="btn btn-secondary btn-small">{t("meetings.outcome.mark_held")}</button> : null}
         {m.status !== "no_show" ? <button type="submit" name="outcome" value="no_show" className="btn btn-secondary btn-small">{t("meetings.outcome.mark_no_show")}</button> : null}
       </Form>
+      {m.status === "held" ? (
+        <p><Link className="btn btn-small" to={`/e/${slug}/deals/new?meeting=${m.id}`}>{t("deals.mine.record_from_meeting")}</Link></p>
+      ) : null}
       {m.status === "held" ? (
         <Form method="post" className="stack" style={{ marginTop: ".6rem" }} aria-label={t("meetings.outcome.feedback")}>
           <input type="hidden" name="intent" value="feedback" />
@@ -62,7 +65,7 @@ export function AgendaItem({ m, slug }: { m: AgendaMeeting; slug: string }) {
         <p><strong>{place}</strong>
           {m.boothCode ? <> · <Link className="no-print" to={`/e/${slug}/map?booth=${encodeURIComponent(m.boothCode)}`}>{t("meetings.agenda.on_map")}</Link></> : null}
         </p>
-        {m.started ? <Outcome m={m} /> : null}
+        {m.started ? <Outcome m={m} slug={slug} /> : null}
       </div>
     </li>
   );

@@ -28,6 +28,7 @@ export default function MatchmakingLayout() {
     { to: `${base}/requests`, label: t("meetings.nav.requests"), active: pathname.startsWith(`${base}/requests`) },
     { to: `${base}/agenda`, label: t("meetings.nav.agenda"), active: pathname.startsWith(`${base}/agenda`) },
   ];
+  if (participant) items.push({ to: `/e/${event.slug}/deals`, label: t("deals.mine.title"), active: false });
   if (participant?.kind !== "seller") items.push({ to: `${base}/register`, label: t("meetings.nav.profile"), active: pathname.startsWith(`${base}/register`) });
   return (
     <div className="match">

@@ -100,6 +100,11 @@ export default function ExhibitorHome() {
                       {t("meetings.title")}<span className="visually-hidden">: {a.eventName}</span>
                     </Link>
                   ) : null}
+                  {a.status === "accepted" ? (
+                    <Link className="btn btn-secondary btn-small" to={`/e/${a.eventSlug}/deals`}>
+                      {t("deals.mine.title")}<span className="visually-hidden">: {a.eventName}</span>
+                    </Link>
+                  ) : null}
                 </span>
               </li>
             ))}

@@ -74,8 +74,9 @@ export async function storeImage(
   purpose: UploadPurpose,
   ownerUserId: string | null,
   originalName = "",
+  opts: { maxBytes?: number } = {},
 ): Promise<Result<StoredUpload, UploadRefusal>> {
-  if (buffer.length > MAX_UPLOAD_BYTES) return fail("too_large");
+  if (buffer.length > (opts.maxBytes ?? MAX_UPLOAD_BYTES)) return fail("too_large");
   if (buffer.length === 0) return fail("not_an_image");
   let format: string | undefined;
   let pixels = 0;
@@ -111,7 +112,7 @@ export async function storeImage(
   const row = {
     id, purpose, ownerUserId, contentType: "image/webp" as const, sizeBytes: display.data.length,
     width: display.info.width, height: display.info.height, storageKey, thumbKey,
-    originalName: originalName.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200),
+    originalName: cleanName(originalName),
   };
   try {
     await db.insertInto("upload").values(row).execute();
@@ -122,40 +123,53 @@ export async function storeImage(
   return ok({ id, contentType: row.contentType, sizeBytes: row.sizeBytes, width: row.width, height: row.height, storageKey, thumbKey });
 }
 
+const cleanName = (name: string) => name.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200);
+
+/** Largest signed document (a PDF, or a phone photo of the paper): 10 MB, the upload table's ceiling. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-export type DocumentRefusal = "too_large" | "not_a_pdf";
+export type StoredDocument = { id: string; contentType: "application/pdf" | "image/webp"; sizeBytes: number };
 
 /**
- * Stores a PDF as it is (a signed MoU is kept byte for byte): only files that start with `%PDF-` and are at
- * most 10 MB. It is served only through routes that check who may see it, as an attachment with nosniff.
+ * Stores a signed document (a deal's order letter, an MoU): a PDF, recognised by its first bytes (`%PDF-`) and
+ * kept as it is, or a photo (JPEG, PNG, WebP), which goes through storeImage and is re-encoded. Anything else,
+ * whatever its name or type says, is `not_a_document`; over 10 MB is `too_large`.
  *
  * @example await storeDocument(db, Buffer.from(await file.arrayBuffer()), user.id, file.name)
  */
 export async function storeDocument(
   db: Executor, buffer: Buffer, ownerUserId: string | null, originalName = "",
-): Promise<Result<{ id: string; contentType: "application/pdf"; sizeBytes: number; storageKey: string }, DocumentRefusal>> {
+): Promise<Result<StoredDocument, "too_large" | "not_a_document">> {
   if (buffer.length > MAX_DOCUMENT_BYTES) return fail("too_large");
-  if (buffer.length < 5 || buffer.subarray(0, 5).toString("latin1") !== "%PDF-") return fail("not_a_pdf");
+  if (buffer.subarray(0, 5).toString("latin1") !== "%PDF-") {
+    const image = await storeImage(db, buffer, "document", ownerUserId, originalName, { maxBytes: MAX_DOCUMENT_BYTES });
+    if (!image.ok) return fail(image.reason === "too_large" ? "too_large" : "not_a_document");
+    return ok({ id: image.value.id, contentType: image.value.contentType, sizeBytes: image.value.sizeBytes });
+  }
   const id = randomUUID();
   const storageKey = `${id.slice(0, 2)}/${id}.pdf`;
   await writeAtomically(fileOf(storageKey), buffer);
-  const row = {
-    id, purpose: "document" as const, ownerUserId, contentType: "application/pdf" as const, sizeBytes: buffer.length,
-    width: null, height: null, storageKey, thumbKey: null,
-    originalName: originalName.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200),
-  };
   try {
-    await db.insertInto("upload").values(row).execute();
+    await db.insertInto("upload").values({
+      id, purpose: "document", ownerUserId, contentType: "application/pdf", sizeBytes: buffer.length, width: null, height: null,
+      storageKey, thumbKey: null, originalName: cleanName(originalName),
+    }).execute();
   } catch (error) {
     await removeUploadFiles({ storageKey, thumbKey: null });
     throw error;
   }
-  return ok({ id, contentType: row.contentType, sizeBytes: row.sizeBytes, storageKey });
+  return ok({ id, contentType: "application/pdf", sizeBytes: buffer.length });
 }
 
 /** The file of a stored upload key, for routes that have checked access themselves. */
 export function uploadFilePath(storageKey: string): string {
   return fileOf(storageKey);
+}
+
+/** A stored document's file and type, for a route that has already checked who may see it. */
+export async function getDocumentFile(db: Executor, uploadId: string) {
+  const row = await db.selectFrom("upload").select(["contentType", "storageKey", "originalName"])
+    .where("id", "=", uploadId).where("purpose", "=", "document").executeTakeFirst();
+  return row ? { contentType: row.contentType, file: fileOf(row.storageKey), originalName: row.originalName } : undefined;
 }
 
 /** Deletes an upload's files (after its row is gone or was never written). Missing files are fine. */

@@ -133,7 +133,7 @@ describe("recording an agreement", () => {
     expect(Buffer.from(await served.response!.arrayBuffer())).toEqual(PDF);
     expect(served.response!.headers.get("content-type")).toBe("application/pdf");
     expect(served.response!.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(served.response!.headers.get("content-disposition")).toMatch(/^attachment; filename="PKS-Tenun-Ikat\.pdf"/);
+    expect(served.response!.headers.get("content-disposition")).toMatch(/^attachment; filename="PKS Tenun Ikat\.pdf"/);
     for (const role of ["curator", "gate_staff"] as const) {
       expect((await callRoute(documentRoute.loader, get(`${base()}/${id}/document`, staff[role].cookie), params({ agreementId: id }))).status).toBe(403);
     }

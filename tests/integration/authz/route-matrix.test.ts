@@ -20,6 +20,9 @@ import * as agreements from "~/routes/o.$orgSlug.events.$eventId.deals.agreement
 import * as newAgreement from "~/routes/o.$orgSlug.events.$eventId.deals.agreements.new";
 import * as editAgreement from "~/routes/o.$orgSlug.events.$eventId.deals.agreements.$agreementId";
 import { createAgreement } from "~/deals/agreements.server";
+import * as dealRecords from "~/routes/o.$orgSlug.events.$eventId.deals.records._index";
+import * as dealRecordsCsv from "~/routes/o.$orgSlug.events.$eventId.deals.records[.csv]";
+import * as newDealRecord from "~/routes/o.$orgSlug.events.$eventId.deals.records.new";
 import * as account from "~/routes/account";
 import * as dashboard from "~/routes/dashboard";
 import * as newOrg from "~/routes/orgs.new";
@@ -35,7 +38,7 @@ type Actor = (typeof ACTORS)[number];
 /** LOGIN: 302 to /login?redirectTo=<this path>. DONE: 302 elsewhere, with no error toast (the mutation went through). */
 const LOGIN = "302 → login";
 const DONE = "302 done";
-type Outcome = typeof LOGIN | typeof DONE | 200 | 403 | 404;
+type Outcome = typeof LOGIN | typeof DONE | 200 | 400 | 403 | 404;
 
 type Ctx = {
   org: { id: string; slug: string };
@@ -166,6 +169,14 @@ const MATRIX: Row[] = [
     path: () => ev("/deals/agreements/by-actor"), params: () => ({ ...eventParams(), agreementId: ctx.deletableAgreement.owner }),
     actorParams: (a) => ({ ...eventParams(), agreementId: ctx.deletableAgreement[a] }), body: () => ({ intent: "delete" }), outcomes: MANAGE,
     verify: async (a) => expect(await hasRow("cooperationAgreement", "id", ctx.deletableAgreement[a])).toBe(false),
+  },
+  // Deals (issue 7): owners and admins only ("deal:view" / "deal:manage").
+  { name: "GET  /o/:org/events/:id/deals/records", handler: dealRecords.loader, path: () => ev("/deals/records"), params: eventParams, outcomes: MANAGE_VIEW },
+  { name: "GET  /o/:org/events/:id/deals/records.csv", handler: dealRecordsCsv.loader, path: () => ev("/deals/records.csv"), params: eventParams, outcomes: MANAGE_VIEW },
+  { name: "GET  /o/:org/events/:id/deals/records/new", handler: newDealRecord.loader, path: () => ev("/deals/records/new"), params: eventParams, outcomes: MANAGE_VIEW },
+  {
+    name: "POST /o/:org/events/:id/deals/records/new", handler: newDealRecord.action, path: () => ev("/deals/records/new"), params: eventParams,
+    body: () => ({ intent: "record" }), outcomes: [LOGIN, 400, 400, 403, 403, 404],
   },
   { name: "GET  /account", handler: account.loader, path: () => "/account", params: () => ({}), outcomes: SIGNED_IN_VIEW },
   { name: "POST /account sign out elsewhere", handler: account.action, path: () => "/account", params: () => ({}), body: () => ({}), outcomes: SIGNED_IN_DONE },
