@@ -1,9 +1,10 @@
 // Recording a deal (from a held meeting or on its own, one or more sellers), the other side's confirmation and
 // status changes. Every change is logged in deal_status_change and the audit log; concurrent confirmations and
 // status changes are decided by conditional updates on the row's version, so exactly one wins.
-import { sql } from "kysely";
+import { sql, type Updateable } from "kysely";
+import type { DealTable } from "../../db/schema";
 import type { Executor } from "~/utils/db.server";
-import { audit } from "~/utils/audit.server";
+import { audit, type AuditEntry } from "~/utils/audit.server";
 import { localDateOf, parseLocalDate } from "~/utils/time";
 import { fail, ok, type Result } from "~/utils/result";
 import { checkShares, type ShareError } from "./consortium";
@@ -223,13 +224,10 @@ export async function confirmDealAs(db: Executor, eventId: string, dealId: strin
   if (!deal) return fail("not_found");
   const next = confirmDeal(deal, deal.side);
   if (!next.ok) return next;
-  const updated = await db.updateTable("deal")
-    .set({ confirmation: next.value, confirmedByUserId: actor.userId, confirmedAt: sql`now()`, version: sql`version + 1`, updatedAt: sql`now()` })
-    .where("id", "=", deal.id).where("version", "=", deal.version).executeTakeFirst();
-  if (updated.numUpdatedRows === 0n) return fail("already_confirmed");
-  await logChange(db, deal.id, actor, deal.status, deal.status, next.value);
-  await audit(db, { action: "deal.confirm", actorUserId: actor.userId, eventId, entity: "deal", entityId: deal.id, data: { confirmation: next.value }, request });
-  return ok(next.value);
+  const applied = await applyChange(db, deal, actor, { confirmation: next.value, confirmedByUserId: actor.userId, confirmedAt: new Date() },
+    { to: deal.status, confirmation: next.value },
+    { action: "deal.confirm", actorUserId: actor.userId, eventId, entity: "deal", entityId: deal.id, data: { confirmation: next.value }, request });
+  return applied ? ok(next.value) : fail("already_confirmed");
 }
 
 /** Moves a deal's status forward (or cancels it). Both sides and the organizer may; the first of two racing changes wins. */
@@ -240,10 +238,25 @@ export async function changeDealStatus(
   if (!deal) return fail("not_found");
   const next = transition(deal.type, deal.status, to);
   if (!next.ok) return next;
-  const updated = await db.updateTable("deal").set({ status: to, version: sql`version + 1`, updatedAt: sql`now()` })
-    .where("id", "=", deal.id).where("version", "=", deal.version).executeTakeFirst();
-  if (updated.numUpdatedRows === 0n) return fail("changed_meanwhile");
-  await logChange(db, deal.id, actor, deal.status, to, null);
-  await audit(db, { action: "deal.status", actorUserId: actor.userId, eventId, entity: "deal", entityId: deal.id, data: { from: deal.status, to }, request });
-  return ok(to);
+  const applied = await applyChange(db, deal, actor, { status: to }, { to, confirmation: null },
+    { action: "deal.status", actorUserId: actor.userId, eventId, entity: "deal", entityId: deal.id, data: { from: deal.status, to }, request });
+  return applied ? ok(to) : fail("changed_meanwhile");
+}
+
+/**
+ * Writes a change only if the deal is still at the version that was read (else false: another change won), with
+ * its history row and audit entry, in one transaction.
+ */
+async function applyChange(
+  db: Executor, deal: DealRef, actor: DealActor, set: Updateable<DealTable>,
+  log: { to: DealStatus; confirmation: Confirmation | null }, entry: AuditEntry,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx.updateTable("deal").set({ ...set, version: sql`version + 1`, updatedAt: sql`now()` })
+      .where("id", "=", deal.id).where("version", "=", deal.version).executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) return false;
+    await logChange(trx, deal.id, actor, deal.status, log.to, log.confirmation);
+    await audit(trx, entry);
+    return true;
+  });
 }
