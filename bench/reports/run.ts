@@ -6,6 +6,9 @@
  * aggregation in JS).
  *
  *   npx tsx bench/reports/run.ts [--deals 100000] [--runs 7]
+ *
+ * The dashboard itself (built app on PostgreSQL, 100,000 deals, against the bare node:http reference) is
+ * bench/reports/dashboard.ts: `npx tsx bench/reports/dashboard.ts [--runs 3] [--no-build] [--quick]`.
  */
 import { buildReport, type ReportModel } from "../../app/reports/aggregate";
 import { breakdownCsv } from "../../app/reports/export-csv";
