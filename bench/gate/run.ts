@@ -14,7 +14,7 @@
 // A fresh PostgreSQL database is created for the run and dropped afterwards; everything is on loopback.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -141,7 +141,7 @@ async function freshGates(db: Db, eventId: string, n: number, rules: Record<stri
 
 // ---------- GATE-T ----------
 
-type TRun = { app: LoadResult; ref: LoadResult; floor: LoadResult; appRate: LoadResult; refRate: LoadResult; appCpuMs: number; floorCpuMs: number; refCpuMs: number };
+type TRun = { app: LoadResult; ref: LoadResult; floor: LoadResult; appRate: LoadResult; refRate: LoadResult; appCpuMs: number; floorCpuMs: number; refCpuMs: number; appPgCpuMs: number; refPgCpuMs: number };
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
 function cpuSeconds(pid: number | undefined): number {
@@ -152,10 +152,30 @@ function cpuSeconds(pid: number | undefined): number {
     return NaN;
   }
 }
+/** CPU seconds of every local PostgreSQL process (server, backends, WAL writer), from /proc; NaN elsewhere. */
+function postgresCpuSeconds(): number {
+  try {
+    let total = 0;
+    for (const name of readdirSync("/proc")) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+        if (stat.includes(" (postgres) ")) total += cpuSeconds(Number(name));
+      } catch { /* the process ended meanwhile */ }
+    }
+    return total;
+  } catch {
+    return NaN;
+  }
+}
+/** PostgreSQL CPU milliseconds per request of the last `withCpu` call (printed, not in the report: diagnostics). */
+const pgCpu: { lastMs: number } = { lastMs: NaN };
 /** Runs `fn` and returns its result with the CPU milliseconds `pid` spent per request meanwhile. */
 async function withCpu(pid: number | undefined, fn: () => Promise<LoadResult>): Promise<[LoadResult, number]> {
   const before = cpuSeconds(pid);
+  const pgBefore = postgresCpuSeconds();
   const result = await fn();
+  pgCpu.lastMs = ((postgresCpuSeconds() - pgBefore) * 1000) / result.requests;
   return [result, ((cpuSeconds(pid) - before) * 1000) / result.requests];
 }
 
@@ -167,8 +187,8 @@ async function gateT(db: Db, sql: postgres.Sql, s: Seed, appPort: number, refPor
     await sql`update ref_badge set checked_in_at = null where checked_in_at is not null`;
     await sql`truncate ref_scan`;
   };
-  const appLoad = async (rateMode: boolean) => {
-    const { tokens } = await freshGates(db, s.eventId, DEVICES_T);
+  // Fresh gates (and so empty histories) per phase, created before the phase so their setup is not measured.
+  const appLoad = async (rateMode: boolean, { tokens }: { tokens: string[] }) => {
     // The fixed-rate phase scans the end of the ticket set, which the closed loop rarely reaches (fresh codes).
     const next = (i: number) => ({ path: "/api/v1/scans", body: scanBody(rateMode ? TICKETS - RATE_COUNT + i : i), token: tokens[i % tokens.length] });
     if (rateMode) return openLoop(appPort, next, { ratePerSecond: RATE, count: RATE_COUNT });
@@ -184,16 +204,19 @@ async function gateT(db: Db, sql: postgres.Sql, s: Seed, appPort: number, refPor
   const warm = async (port: number, p: string, token?: string) => closedLoop(port, (i) => ({ path: p, body: scanBody(i, warmTickets), token }), { connections: 4, durationMs: 1000, maxRequests: 2000 });
   const warmToken = (await freshGates(db, s.eventId, 1)).tokens[0]!;
   await warm(appPort, "/api/v1/scans", warmToken);
-  const [app, appCpuMs] = await withCpu(pids.app, () => appLoad(false));
+  const closedGates = await freshGates(db, s.eventId, DEVICES_T);
+  const [app, appCpuMs] = await withCpu(pids.app, () => appLoad(false, closedGates));
+  const appPgCpuMs = pgCpu.lastMs;
   await warm(refPort, "/scan");
   const [ref, refCpuMs] = await withCpu(pids.ref, () => refLoad(false));
+  const refPgCpuMs = pgCpu.lastMs;
   // The framework floor: the same endpoint answering 401 before any database work (server + JSON, no SQL).
   const [floor, floorCpuMs] = await withCpu(pids.app, () => closedLoop(appPort, (i) => ({ path: "/api/v1/scans", body: scanBody(i) }), { connections: CONNECTIONS, durationMs: DURATION_MS, maxRequests: MAX_REQUESTS }));
-  const appRate = await appLoad(true);
+  const appRate = await appLoad(true, await freshGates(db, s.eventId, DEVICES_T));
   const refRate = await refLoad(true);
   const okShare = app.bodies.filter((b) => JSON.parse(b).ok === true).length / Math.max(1, app.bodies.length);
   if (okShare < 0.99) throw new Error(`GATE-T: only ${fmt(okShare * 100)} % of sampled app answers were ok: ${app.bodies[0]}`);
-  return { app, ref, floor, appRate, refRate, appCpuMs, floorCpuMs, refCpuMs };
+  return { app, ref, floor, appRate, refRate, appCpuMs, floorCpuMs, refCpuMs, appPgCpuMs, refPgCpuMs };
 }
 
 // ---------- GATE-O ----------
@@ -290,7 +313,7 @@ async function main() {
       if (only !== "O") {
       const t = await gateT(db, sql, s, appPort, refPort, run, { app: app.child.pid, ref: ref.child.pid });
       tRuns.push(t);
-      console.log(`run ${run + 1} GATE-T app ${fmt(t.app.rps)}/s (p99 ${fmt(t.app.p99, 1)} ms) ref ${fmt(t.ref.rps)}/s ratio ${fmt(t.app.rps / t.ref.rps, 2)}; floor ${fmt(t.floor.rps)}/s (${fmt(t.floor.rps / t.ref.rps, 2)}×); server CPU per request app ${fmt(t.appCpuMs, 2)} floor ${fmt(t.floorCpuMs, 2)} ref ${fmt(t.refCpuMs, 2)} ms; `
+      console.log(`run ${run + 1} GATE-T app ${fmt(t.app.rps)}/s (p99 ${fmt(t.app.p99, 1)} ms) ref ${fmt(t.ref.rps)}/s ratio ${fmt(t.app.rps / t.ref.rps, 2)}; floor ${fmt(t.floor.rps)}/s (${fmt(t.floor.rps / t.ref.rps, 2)}×); server CPU per request app ${fmt(t.appCpuMs, 2)} floor ${fmt(t.floorCpuMs, 2)} ref ${fmt(t.refCpuMs, 2)} ms, PostgreSQL CPU per request app ${fmt(t.appPgCpuMs, 2)} ref ${fmt(t.refPgCpuMs, 2)} ms; `
         + `at ${RATE}/s app p50 ${fmt(t.appRate.p50, 1)} p99 ${fmt(t.appRate.p99, 1)} ms, ref p50 ${fmt(t.refRate.p50, 1)} p99 ${fmt(t.refRate.p99, 1)} ms; statuses ${JSON.stringify(t.app.statuses)}`);
       }
       if (only === "T") continue;
