@@ -340,7 +340,7 @@ async function main() {
 function render(t: TRun[], o: ORun[]): string {
   const m = (f: (x: TRun) => number) => median(t.map(f));
   const mo = (f: (x: ORun) => number) => median(o.map(f));
-  const rows = t.map((x, i) => `| ${i + 1} | ${fmt(x.app.rps)} | ${fmt(x.ref.rps)} | ${fmt(x.app.rps / x.ref.rps, 2)} | ${fmt(x.floor.rps)} (${fmt(x.floor.rps / x.ref.rps, 2)}×) | ${fmt(x.app.p50, 1)} / ${fmt(x.app.p99, 1)} | ${fmt(x.appRate.p50, 1)} / ${fmt(x.appRate.p99, 1)} | ${fmt(x.refRate.p50, 1)} / ${fmt(x.refRate.p99, 1)} |`);
+  const rows = t.map((x, i) => `| ${i + 1} | ${fmt(x.app.rps)} | ${fmt(x.ref.rps)} | ${fmt(x.app.rps / x.ref.rps, 2)} | ${fmt(x.floor.rps)} (${fmt(x.floor.rps / x.ref.rps, 2)}×) | ${fmt(x.app.p50, 1)} / ${fmt(x.app.p99, 1)} | ${fmt(x.appRate.p50, 1)} / ${fmt(x.appRate.p99, 1)} | ${fmt(x.refRate.p50, 1)} / ${fmt(x.refRate.p99, 1)} | ${fmt(x.appCpuMs, 2)} + ${fmt(x.appPgCpuMs, 2)} (${fmt(x.refCpuMs, 2)} + ${fmt(x.refPgCpuMs, 2)}) |`);
   const orows = o.map((x, i) => `| ${i + 1} | ${fmt(x.seconds, 2)} | ${fmt(x.refSeconds, 3)} | ${fmt(x.scans)} | ${fmt(x.rows)} / ${fmt(x.distinct)} | ${x.duplicates} | ${x.forced} / ${x.pairs} | ${x.silentDouble} |`);
   return `# Gate benchmarks (GATE-T, GATE-O)
 
@@ -352,18 +352,20 @@ Load generator, app server, reference server and PostgreSQL share the same cores
 ## GATE-T: POST /api/v1/scans on the built server
 
 App: \`node server.mjs build/index.js\` (= \`npm start\`) (NODE_ENV=production, PostgreSQL, pool 10) answering the full contract per scan:
-bearer device token (cached 5 s), per-device rate limit, body cap, zod, code verify, one statement reading the
-badge and its history, decideEntry, one conditional statement writing the scan row + audit row (ADR 006). Reference: bare \`node:http\` + JSON parse + Ed25519 verify + one SQL statement
+bearer device token (cached 5 s), per-device rate limit, body cap, the scan schema's checks, code verify, one statement
+reading the badge and its history, decideEntry, one conditional statement writing the scan row + audit row
+(ADR 006, 007). Reference: bare \`node:http\` + JSON parse + Ed25519 verify + one SQL statement
 (INSERT … ON CONFLICT (nonce) DO NOTHING feeding UPDATE of the first check-in). Closed loop: ${CONNECTIONS} keep-alive
-connections for ${DURATION_MS / 1000} s over ${fmt(TICKETS)} tickets and ${DEVICES_T} gate tokens. Framework floor: the same
-endpoint and load answering 401 (no token) before any database work: the HTTP server, the endpoint's Request
-and Response and a JSON answer, i.e. the most the app could do without SQL. Fixed rate: ${RATE} scans/s for
-${fmt(RATE_COUNT)} scans, latency from each request's due time.
+connections for ${DURATION_MS / 1000} s over ${fmt(TICKETS)} tickets and ${DEVICES_T} gate tokens (each phase with fresh
+gates, created before it). Framework floor: the same endpoint and load answering 401 (no token) before any
+database work: the HTTP server, the gate API's edge and a JSON answer, i.e. the most the app could do without SQL.
+Fixed rate: ${RATE} scans/s for ${fmt(RATE_COUNT)} scans, latency from each request's due time. The console log of a
+run also gives the CPU per request of each server and of PostgreSQL.
 
-| run | app scans/s | reference scans/s | ratio | framework floor req/s (÷ reference) | app p50 / p99 ms (c=${CONNECTIONS}) | app p50 / p99 ms at ${RATE}/s | reference p50 / p99 ms at ${RATE}/s |
-|---|---|---|---|---|---|---|---|
+| run | app scans/s | reference scans/s | ratio | framework floor req/s (÷ reference) | app p50 / p99 ms (c=${CONNECTIONS}) | app p50 / p99 ms at ${RATE}/s | reference p50 / p99 ms at ${RATE}/s | CPU ms per scan: server + PostgreSQL (reference) |
+|---|---|---|---|---|---|---|---|---|
 ${rows.join("\n")}
-| **median** | **${fmt(m((x) => x.app.rps))}** | **${fmt(m((x) => x.ref.rps))}** | **${fmt(m((x) => x.app.rps / x.ref.rps), 2)}** | ${fmt(m((x) => x.floor.rps))} (${fmt(m((x) => x.floor.rps / x.ref.rps), 2)}×) | ${fmt(m((x) => x.app.p50), 1)} / ${fmt(m((x) => x.app.p99), 1)} | **${fmt(m((x) => x.appRate.p50), 1)} / ${fmt(m((x) => x.appRate.p99), 1)}** | ${fmt(m((x) => x.refRate.p50), 1)} / ${fmt(m((x) => x.refRate.p99), 1)} |
+| **median** | **${fmt(m((x) => x.app.rps))}** | **${fmt(m((x) => x.ref.rps))}** | **${fmt(m((x) => x.app.rps / x.ref.rps), 2)}** | ${fmt(m((x) => x.floor.rps))} (${fmt(m((x) => x.floor.rps / x.ref.rps), 2)}×) | ${fmt(m((x) => x.app.p50), 1)} / ${fmt(m((x) => x.app.p99), 1)} | **${fmt(m((x) => x.appRate.p50), 1)} / ${fmt(m((x) => x.appRate.p99), 1)}** | ${fmt(m((x) => x.refRate.p50), 1)} / ${fmt(m((x) => x.refRate.p99), 1)} | ${fmt(m((x) => x.appCpuMs), 2)} + ${fmt(m((x) => x.appPgCpuMs), 2)} (${fmt(m((x) => x.refCpuMs), 2)} + ${fmt(m((x) => x.refPgCpuMs), 2)}) |
 
 Targets (perf.md): ratio ≥ 0.5×; p99 ≤ 50 ms at ${RATE}/s.
 
