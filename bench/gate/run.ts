@@ -152,15 +152,18 @@ function cpuSeconds(pid: number | undefined): number {
     return NaN;
   }
 }
-/** CPU seconds of every local PostgreSQL process (server, backends, WAL writer), from /proc; NaN elsewhere. */
+/**
+ * CPU seconds of the local PostgreSQL backends connected to the benchmark's database (by their process title),
+ * from /proc; NaN elsewhere. Other databases' backends on this shared server, and the shared WAL writer and
+ * checkpointer, are left out: they cannot be attributed to one server.
+ */
 function postgresCpuSeconds(): number {
   try {
     let total = 0;
     for (const name of readdirSync("/proc")) {
       if (!/^\d+$/.test(name)) continue;
       try {
-        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-        if (stat.includes(" (postgres) ")) total += cpuSeconds(Number(name));
+        if (readFileSync(`/proc/${name}/cmdline`, "utf8").includes(` ${benchDbName} `)) total += cpuSeconds(Number(name));
       } catch { /* the process ended meanwhile */ }
     }
     return total;
@@ -168,6 +171,7 @@ function postgresCpuSeconds(): number {
     return NaN;
   }
 }
+const benchDbName = `pendopo_bench_gate_${process.pid}`;
 /** PostgreSQL CPU milliseconds per request of the last `withCpu` call (printed, not in the report: diagnostics). */
 const pgCpu: { lastMs: number } = { lastMs: NaN };
 /** Runs `fn` and returns its result with the CPU milliseconds `pid` spent per request meanwhile. */
@@ -282,7 +286,7 @@ async function main() {
     const built = spawnSync("npx", ["remix", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
     if (built.status !== 0) throw new Error("remix build failed");
   }
-  const dbName = `pendopo_bench_gate_${process.pid}`;
+  const dbName = benchDbName;
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${dbName}`);
   const url = Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` }).toString();
