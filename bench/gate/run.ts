@@ -153,23 +153,28 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 /**
- * CPU seconds of the local PostgreSQL backends connected to the benchmark's database (by their process title),
- * from /proc; NaN elsewhere. Other databases' backends on this shared server, and the shared WAL writer and
- * checkpointer, are left out: they cannot be attributed to one server.
+ * CPU seconds per process of the local PostgreSQL backends connected to the benchmark's database (by their process
+ * title), from /proc; empty elsewhere. Other databases' backends on this shared server, and the shared WAL writer
+ * and checkpointer, are left out: they cannot be attributed to one server.
  */
-function postgresCpuSeconds(): number {
+function postgresCpu(): Map<string, number> {
+  const cpu = new Map<string, number>();
   try {
-    let total = 0;
     for (const name of readdirSync("/proc")) {
       if (!/^\d+$/.test(name)) continue;
       try {
-        if (readFileSync(`/proc/${name}/cmdline`, "utf8").includes(` ${benchDbName} `)) total += cpuSeconds(Number(name));
+        if (readFileSync(`/proc/${name}/cmdline`, "utf8").includes(` ${benchDbName} `)) cpu.set(name, cpuSeconds(Number(name)));
       } catch { /* the process ended meanwhile */ }
     }
-    return total;
-  } catch {
-    return NaN;
-  }
+  } catch { /* no /proc */ }
+  return cpu;
+}
+/** CPU seconds spent between two snapshots by the backends alive at the end; one that exited meanwhile (an idle
+ * connection closing) is left out rather than subtracting its whole past. */
+function postgresCpuDelta(before: Map<string, number>, after: Map<string, number>): number {
+  let total = 0;
+  for (const [pid, t] of after) total += t - (before.get(pid) ?? 0);
+  return after.size > 0 ? total : NaN;
 }
 const benchDbName = `pendopo_bench_gate_${process.pid}`;
 /** PostgreSQL CPU milliseconds per request of the last `withCpu` call (printed, not in the report: diagnostics). */
@@ -177,9 +182,9 @@ const pgCpu: { lastMs: number } = { lastMs: NaN };
 /** Runs `fn` and returns its result with the CPU milliseconds `pid` spent per request meanwhile. */
 async function withCpu(pid: number | undefined, fn: () => Promise<LoadResult>): Promise<[LoadResult, number]> {
   const before = cpuSeconds(pid);
-  const pgBefore = postgresCpuSeconds();
+  const pgBefore = postgresCpu();
   const result = await fn();
-  pgCpu.lastMs = ((postgresCpuSeconds() - pgBefore) * 1000) / result.requests;
+  pgCpu.lastMs = (postgresCpuDelta(pgBefore, postgresCpu()) * 1000) / result.requests;
   return [result, ((cpuSeconds(pid) - before) * 1000) / result.requests];
 }
 
