@@ -43,7 +43,9 @@ export function createDb(opts: DbOptions = {}): Db {
         json: { to: 3802, from: [114, 3802], serialize: (x: unknown) => (typeof x === "string" ? x : JSON.stringify(x)), parse: (x: string) => JSON.parse(x) },
       },
     });
-    return new Kysely<DB>({ dialect: new PostgresJSDialect({ postgres: sql }), plugins });
+    const db = new Kysely<DB>({ dialect: new PostgresJSDialect({ postgres: sql }), plugins });
+    postgresClients.set(db, sql);
+    return db;
   }
   const dir = opts.pgliteDir ?? process.env.PGLITE_DIR ?? path.resolve("data/pglite");
   // PGlite creates only the last path segment of its data dir.
@@ -62,6 +64,17 @@ export function createDb(opts: DbOptions = {}): Db {
   });
 }
 
+
+const postgresClients = new WeakMap<Db, postgres.Sql>();
+
+/**
+ * The postgres.js client behind a PostgreSQL `Db` (not a transaction), else undefined (PGlite). Only for a
+ * hot path whose statements are fixed SQL text: it skips Kysely's per-query connection reservation, compiling and
+ * result mapping (docs/decisions/007-gate-scan-without-web-objects.md). Everything else goes through Kysely.
+ */
+export function postgresClientOf(db: Executor): postgres.Sql | undefined {
+  return postgresClients.get(db as Db);
+}
 
 /** Runs every pending migration; throws the first error (nothing is half-applied: each runs in a transaction). */
 export async function migrateToLatest(db: Kysely<any>, folder = migrationsFolder()): Promise<MigrationResult[]> {

@@ -91,7 +91,8 @@ type TimedRow = { row: HistoryRow; ms: number; index: number };
  */
 export function decideEntry(input: EntryInput): EntryDecision {
   const { list, badge, scan } = input;
-  const history = sortHistory(input.history, input.timeZone);
+  const clock = clockFor(input.timeZone);
+  const history = sortHistory(input.history, clock);
 
   const earlier = history.find((h) => h.row.nonce === scan.nonce);
   if (earlier) return replay(earlier.row);
@@ -105,17 +106,16 @@ export function decideEntry(input: EntryInput): EntryDecision {
   if (badge.status === "pending" && !list.includePending) return refuse("pending");
   if (wrongKind) return refuse("wrong_kind");
 
-  const at = toDateTime(scan.at, input.timeZone);
-  const ms = at.toMillis();
-  if (badge.validFrom !== null && ms < instant(badge.validFrom, input.timeZone)) return refuse("not_yet_valid");
-  if (badge.validUntil !== null && ms >= instant(badge.validUntil, input.timeZone)) return refuse("expired");
-  if (list.opensAt !== null && ms < instant(list.opensAt, input.timeZone)) return refuse("list_closed");
-  if (list.closesAt !== null && ms >= instant(list.closesAt, input.timeZone)) return refuse("list_closed");
-  const day = at.toISODate()!;
+  const ms = clock.instant(scan.at);
+  if (badge.validFrom !== null && ms < clock.instant(badge.validFrom)) return refuse("not_yet_valid");
+  if (badge.validUntil !== null && ms >= clock.instant(badge.validUntil)) return refuse("expired");
+  if (list.opensAt !== null && ms < clock.instant(list.opensAt)) return refuse("list_closed");
+  if (list.closesAt !== null && ms >= clock.instant(list.closesAt)) return refuse("list_closed");
+  const day = clock.day(ms);
   if (list.days !== null && !list.days.includes(day)) return refuse("wrong_day");
 
   const counted = history.filter((h) => h.row.successful);
-  const reason = alreadyInside(counted, list) ? "already_inside" : limitReached(counted, list, day, input.timeZone) ? "rules" : null;
+  const reason = alreadyInside(counted, list) ? "already_inside" : limitReached(counted, list, day, clock) ? "rules" : null;
   if (reason === null) return { ok: true };
   return scan.force ? { ok: true, forced: true } : refuse(reason);
 }
@@ -138,18 +138,60 @@ function alreadyInside(successful: TimedRow[], list: EntryInput["list"]): boolea
   return !(list.allowEntryAfterExit && last.row.type === "exit");
 }
 
-function limitReached(successful: TimedRow[], list: EntryInput["list"], day: string, zone: string): boolean {
+function limitReached(successful: TimedRow[], list: EntryInput["list"], day: string, clock: Clock): boolean {
   const entries = successful.filter((h) => h.row.type === "entry");
   if (list.maxEntriesTotal !== null && entries.length >= list.maxEntriesTotal) return true;
   if (list.maxEntriesPerDay === null) return false;
-  const today = entries.filter((h) => DateTime.fromMillis(h.ms, { zone }).toISODate() === day).length;
+  const today = entries.filter((h) => clock.day(h.ms) === day).length;
   return today >= list.maxEntriesPerDay;
 }
 
 /** History by `at`, ties kept in array order. */
-function sortHistory(rows: HistoryRow[], zone: string): TimedRow[] {
-  const timed = rows.map((row, index) => ({ row, index, ms: instant(row.at, zone) }));
+function sortHistory(rows: HistoryRow[], clock: Clock): TimedRow[] {
+  const timed = rows.map((row, index) => ({ row, index, ms: clock.instant(row.at) }));
   return timed.sort((a, b) => a.ms - b.ms || a.index - b.index);
+}
+
+/** Instants and local days in the event's zone. */
+type Clock = { instant: (iso: string) => number; day: (ms: number) => string };
+
+// The server decides in a fixed-offset zone ("UTC+7", decision-zone.ts), where reading a plain ISO instant with
+// its offset and finding its local day is plain arithmetic; luxon's parser was most of a decision's time there.
+// Anything else (IANA zones on the phone, unusual instant forms, out-of-range fields) goes through luxon, so the
+// results and the errors are luxon's.
+const FIXED_ZONE_RE = /^UTC(?:([+-])(\d{1,2})(?::(\d{2}))?)?$/;
+const PLAIN_INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,3})?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+function clockFor(zone: string): Clock {
+  const luxon: Clock = {
+    instant: (iso) => toDateTime(iso, zone).toMillis(),
+    day: (ms) => DateTime.fromMillis(ms, { zone }).toISODate()!,
+  };
+  const fixed = FIXED_ZONE_RE.exec(zone);
+  if (!fixed) return luxon;
+  const offsetMs = (fixed[1] === "-" ? -1 : 1) * (Number(fixed[2] ?? 0) * 60 + Number(fixed[3] ?? 0)) * 60_000;
+  return {
+    instant: (iso) => {
+      const ms = plainInstant(iso);
+      return ms ?? luxon.instant(iso);
+    },
+    day: (ms) => {
+      const local = new Date(ms + offsetMs);
+      const year = local.getUTCFullYear();
+      return year >= 1000 && year <= 9999 ? local.toISOString().slice(0, 10) : luxon.day(ms);
+    },
+  };
+}
+
+/** Epoch ms of "YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)" with every field in its normal range, else null. */
+function plainInstant(iso: string): number | null {
+  const m = PLAIN_INSTANT_RE.exec(iso);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second, offH, offM] = m.slice(1, 9).map((x) => (x === undefined ? 0 : Number(x))) as number[];
+  if (year! < 1000 || month! < 1 || month! > 12 || day! < 1 || day! > new Date(Date.UTC(year!, month!, 0)).getUTCDate()) return null;
+  if (hour! > 23 || minute! > 59 || second! > 59 || offH! > 23 || offM! > 59) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
 }
 
 function toDateTime(iso: string, zone: string): DateTime {
@@ -159,6 +201,3 @@ function toDateTime(iso: string, zone: string): DateTime {
   return dt;
 }
 
-function instant(iso: string, zone: string): number {
-  return toDateTime(iso, zone).toMillis();
-}

@@ -1,7 +1,7 @@
 // Storage side of scan recording: codes → badges, the badge row locks, a badge's history on a list, and the
 // scan log insert (with its audit rows). Used by checkin.server.ts, which holds the decisions.
-import { sql } from "kysely";
-import type { Executor } from "~/utils/db.server";
+import { CompiledQuery, sql } from "kysely";
+import { postgresClientOf, type Executor } from "~/utils/db.server";
 import {
   BADGE_TOKEN_LENGTH, BADGE_TOKEN_PREFIX, parseBadgeToken, verifyBadgeToken, webCryptoVerify, type BadgePayload, type BadgeVerifyFn,
 } from "~/badges/badge-token";
@@ -175,6 +175,40 @@ export async function insertRows(trx: Executor, device: GateDevice, rows: NewSca
   return new Set(inserted.map((r) => r.nonce));
 }
 
+// The single-scan statements below are fixed SQL text run through runFixed: on PostgreSQL straight on postgres.js
+// as named prepared statements (no per-query connection reservation, compiling or result mapping in Kysely, which
+// cost a scan about as much CPU as the statements themselves); on PGlite, or inside a transaction, through Kysely.
+// Output columns are quoted camelCase aliases, so both ways give the same row keys.
+
+async function runFixed<R>(db: Executor, text: string, params: unknown[]): Promise<R[]> {
+  const pg = postgresClientOf(db);
+  if (pg) return (await pg.unsafe(text, params as never[], { prepare: true })) as unknown as R[];
+  return (await db.executeQuery<R>(CompiledQuery.raw(text, params))).rows;
+}
+
+/** The columns of a StoredScan from `checkin c left join gate_device d`, as the keys of StoredScan. */
+const SCAN_ALIASES = `c.id, c.badge_id as "badgeId", c.checkin_list_id as "checkinListId", c.type, c.scanned_at as "scannedAt",
+  c.nonce, c.successful, c.reason, c.forced, d.name as gate`;
+
+// $1 badge id (or null), $2 event, $3 list, $4 nonce.
+const READ_SNAPSHOT_SQL = `
+  select b.id as "bId", b.kind as "bKind", b.status as "bStatus", b.seed as "bSeed", b.short_code as "bShortCode",
+    b.valid_from as "bValidFrom", b.valid_until as "bValidUntil", b.holder_name as "bHolderName",
+    b.organization_name as "bOrganizationName", b.scan_version as "bScanVersion", h.*
+  from (values (1)) as one(x)
+    left join badge b on b.id = $1::uuid and b.event_id = $2::uuid
+    left join lateral (
+      select ${SCAN_ALIASES} from checkin c left join gate_device d on d.id = c.gate_device_id
+      where c.badge_id = b.id and c.checkin_list_id = $3::uuid and c.successful and c.event_id = $2::uuid
+      union
+      select ${SCAN_ALIASES} from checkin c left join gate_device d on d.id = c.gate_device_id
+      where c.event_id = $2::uuid and c.nonce = $4::text) h on true
+  order by h.id`;
+
+type SnapshotRow = {
+  bId: string | null; bKind: BadgeKind; bStatus: LockedBadge["status"]; bSeed: string; bShortCode: string; bValidFrom: Date | null;
+  bValidUntil: Date | null; bHolderName: string; bOrganizationName: string; bScanVersion: number;
+} & { [K in keyof StoredScan]: StoredScan[K] | null } & { id: string | null };
 
 /** A badge as a single scan reads it (no lock): `scanVersion` is checked again when the scan is written. */
 export type ScanSnapshot = { badge: (LockedBadge & { scanVersion: number }) | undefined; earlier: StoredScan[] };
@@ -184,34 +218,46 @@ export type ScanSnapshot = { badge: (LockedBadge & { scanVersion: number }) | un
  * and any earlier scan with this nonce. One row per history row, badge columns repeated (at least one row).
  */
 export async function readScanSnapshot(db: Executor, device: GateDevice, badgeId: string | null, nonce: string): Promise<ScanSnapshot> {
-  const { rows } = await sql<{
-    bId: string | null; bKind: BadgeKind; bStatus: LockedBadge["status"]; bSeed: string; bShortCode: string; bValidFrom: Date | null;
-    bValidUntil: Date | null; bHolderName: string; bOrganizationName: string; bScanVersion: number;
-  } & { [K in keyof StoredScan]: StoredScan[K] | null } & { id: string | null }>`
-    select b.id as b_id, b.kind as b_kind, b.status as b_status, b.seed as b_seed, b.short_code as b_short_code,
-      b.valid_from as b_valid_from, b.valid_until as b_valid_until, b.holder_name as b_holder_name,
-      b.organization_name as b_organization_name, b.scan_version as b_scan_version, h.*
-    from (values (1)) as one(x)
-      left join badge b on b.id = ${badgeId}::uuid and b.event_id = ${device.eventId}
-      left join lateral (
-        select ${SCAN_COLUMNS} from checkin c left join gate_device d on d.id = c.gate_device_id
-        where c.badge_id = b.id and c.checkin_list_id = ${device.list.id} and c.successful and c.event_id = ${device.eventId}
-        union
-        select ${SCAN_COLUMNS} from checkin c left join gate_device d on d.id = c.gate_device_id
-        where c.event_id = ${device.eventId} and c.nonce = ${nonce}) h on true
-    order by h.id`.execute(db);
+  const rows = await runFixed<SnapshotRow>(db, READ_SNAPSHOT_SQL, [badgeId, device.eventId, device.list.id, nonce]);
   const first = rows[0];
   const badge = first?.bId ? {
     id: first.bId, kind: first.bKind, status: first.bStatus, seed: first.bSeed, shortCode: first.bShortCode,
     validFrom: first.bValidFrom, validUntil: first.bValidUntil, holderName: first.bHolderName,
     organizationName: first.bOrganizationName, scanVersion: first.bScanVersion,
   } : undefined;
-  const earlier = rows.filter((r) => r.id !== null).map((r) => ({
-    badgeId: r.badgeId, checkinListId: r.checkinListId!, type: r.type!, scannedAt: r.scannedAt!, nonce: r.nonce!,
-    successful: r.successful!, reason: r.reason, forced: r.forced!, gate: r.gate,
-  }));
+  const earlier: StoredScan[] = [];
+  for (const r of rows) {
+    if (r.id === null) continue;
+    earlier.push({
+      badgeId: r.badgeId, checkinListId: r.checkinListId!, type: r.type!, scannedAt: r.scannedAt!, nonce: r.nonce!,
+      successful: r.successful!, reason: r.reason, forced: r.forced!, gate: r.gate,
+    });
+  }
   return { badge, earlier };
 }
+
+// $1 badge id (or null), $2 the scan_version read, $3 event, $4 list, $5 device, $6 organization, $7 type, $8 nonce,
+// $9 scanned at, $10 received at, $11 successful, $12 reason, $13 forced, $14 offline. The audit row is the one
+// auditInserted() writes for batches.
+const WRITE_SCAN_SQL = `
+  with bump as (
+    update badge set scan_version = scan_version + 1
+    where id = $1::uuid and scan_version = $2::int
+    returning id),
+  ins as (
+    insert into checkin (event_id, checkin_list_id, gate_device_id, badge_id, type, nonce, scanned_at, received_at, successful, reason, forced, offline)
+    select $3::uuid, $4::uuid, $5::uuid, $1::uuid, $7::text, $8::text, $9::timestamptz, $10::timestamptz, $11::bool, $12::text, $13::bool, $14::bool
+    where $1::uuid is null or exists (select 1 from bump)
+    on conflict (event_id, nonce) do nothing
+    returning id, badge_id, type, nonce, scanned_at, successful, reason, forced, offline),
+  aud as (
+    insert into audit_log (action, organization_id, event_id, entity, entity_id, data)
+    select 'checkin.recorded', $6::uuid, $3::uuid, 'checkin', ins.id::text,
+      jsonb_build_object('badgeId', ins.badge_id, 'listId', $4::uuid::text, 'deviceId', $5::uuid::text,
+        'type', ins.type, 'nonce', ins.nonce, 'scannedAt', ins.scanned_at, 'successful', ins.successful, 'reason', ins.reason,
+        'forced', ins.forced, 'offline', ins.offline)
+    from ins)
+  select (select count(*) from bump)::int as bumped, (select count(*) from ins)::int as inserted`;
 
 export type WriteOutcome = "written" | "stale" | "nonce_taken";
 
@@ -221,21 +267,10 @@ export type WriteOutcome = "written" | "stale" | "nonce_taken";
  * decides again. A scan of no badge needs no check. "nonce_taken": a concurrent request recorded this nonce first.
  */
 export async function writeScan(db: Executor, device: GateDevice, row: NewScan, version: number | null, receivedAt: Date): Promise<WriteOutcome> {
-  const { rows } = await sql<{ bumped: number; inserted: number }>`
-    with bump as (
-      update badge set scan_version = scan_version + 1
-      where id = ${row.badgeId}::uuid and scan_version = ${version ?? -1}
-      returning id),
-    ins as (
-      insert into checkin (event_id, checkin_list_id, gate_device_id, badge_id, type, nonce, scanned_at, received_at, successful, reason, forced, offline)
-      select ${device.eventId}::uuid, ${device.list.id}::uuid, ${device.id}::uuid, ${row.badgeId}::uuid, ${row.type}, ${row.nonce},
-        ${row.scannedAt}::timestamptz, ${receivedAt}::timestamptz, ${row.successful}, ${row.reason}, ${row.forced}, ${row.offline}
-      where ${row.badgeId}::uuid is null or exists (select 1 from bump)
-      on conflict (event_id, nonce) do nothing
-      returning id, badge_id, type, nonce, scanned_at, successful, reason, forced, offline),
-    aud as (${auditInserted(device)})
-    select (select count(*) from bump)::int as bumped, (select count(*) from ins)::int as inserted`.execute(db);
-  const { bumped, inserted } = rows[0]!;
-  if (inserted === 1) return "written";
-  return row.badgeId && bumped === 0 ? "stale" : "nonce_taken";
+  const [result] = await runFixed<{ bumped: number; inserted: number }>(db, WRITE_SCAN_SQL, [
+    row.badgeId, version ?? -1, device.eventId, device.list.id, device.id, device.organizationId, row.type, row.nonce,
+    row.scannedAt, receivedAt, row.successful, row.reason, row.forced, row.offline,
+  ]);
+  if (result!.inserted === 1) return "written";
+  return row.badgeId && result!.bumped === 0 ? "stale" : "nonce_taken";
 }

@@ -2,6 +2,7 @@ import { createDb, migrateToLatest, type Db } from "../../db/index";
 import { setSingleton, singleton } from "./singleton.server";
 
 export type { Db, Executor, Trx } from "../../db/index";
+export { postgresClientOf } from "../../db/index";
 
 /**
  * The process's database, migrated before first use. Resolves once; every loader awaits it, so no request

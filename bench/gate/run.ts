@@ -14,7 +14,7 @@
 // A fresh PostgreSQL database is created for the run and dropped afterwards; everything is on loopback.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -141,7 +141,7 @@ async function freshGates(db: Db, eventId: string, n: number, rules: Record<stri
 
 // ---------- GATE-T ----------
 
-type TRun = { app: LoadResult; ref: LoadResult; floor: LoadResult; appRate: LoadResult; refRate: LoadResult; appCpuMs: number; floorCpuMs: number; refCpuMs: number };
+type TRun = { app: LoadResult; ref: LoadResult; floor: LoadResult; appRate: LoadResult; refRate: LoadResult; appCpuMs: number; floorCpuMs: number; refCpuMs: number; appPgCpuMs: number; refPgCpuMs: number };
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
 function cpuSeconds(pid: number | undefined): number {
@@ -152,10 +152,39 @@ function cpuSeconds(pid: number | undefined): number {
     return NaN;
   }
 }
+/**
+ * CPU seconds per process of the local PostgreSQL backends connected to the benchmark's database (by their process
+ * title), from /proc; empty elsewhere. Other databases' backends on this shared server, and the shared WAL writer
+ * and checkpointer, are left out: they cannot be attributed to one server.
+ */
+function postgresCpu(): Map<string, number> {
+  const cpu = new Map<string, number>();
+  try {
+    for (const name of readdirSync("/proc")) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        if (readFileSync(`/proc/${name}/cmdline`, "utf8").includes(` ${benchDbName} `)) cpu.set(name, cpuSeconds(Number(name)));
+      } catch { /* the process ended meanwhile */ }
+    }
+  } catch { /* no /proc */ }
+  return cpu;
+}
+/** CPU seconds spent between two snapshots by the backends alive at the end; one that exited meanwhile (an idle
+ * connection closing) is left out rather than subtracting its whole past. */
+function postgresCpuDelta(before: Map<string, number>, after: Map<string, number>): number {
+  let total = 0;
+  for (const [pid, t] of after) total += t - (before.get(pid) ?? 0);
+  return after.size > 0 ? total : NaN;
+}
+const benchDbName = `pendopo_bench_gate_${process.pid}`;
+/** PostgreSQL CPU milliseconds per request of the last `withCpu` call (printed, not in the report: diagnostics). */
+const pgCpu: { lastMs: number } = { lastMs: NaN };
 /** Runs `fn` and returns its result with the CPU milliseconds `pid` spent per request meanwhile. */
 async function withCpu(pid: number | undefined, fn: () => Promise<LoadResult>): Promise<[LoadResult, number]> {
   const before = cpuSeconds(pid);
+  const pgBefore = postgresCpu();
   const result = await fn();
+  pgCpu.lastMs = (postgresCpuDelta(pgBefore, postgresCpu()) * 1000) / result.requests;
   return [result, ((cpuSeconds(pid) - before) * 1000) / result.requests];
 }
 
@@ -167,8 +196,8 @@ async function gateT(db: Db, sql: postgres.Sql, s: Seed, appPort: number, refPor
     await sql`update ref_badge set checked_in_at = null where checked_in_at is not null`;
     await sql`truncate ref_scan`;
   };
-  const appLoad = async (rateMode: boolean) => {
-    const { tokens } = await freshGates(db, s.eventId, DEVICES_T);
+  // Fresh gates (and so empty histories) per phase, created before the phase so their setup is not measured.
+  const appLoad = async (rateMode: boolean, { tokens }: { tokens: string[] }) => {
     // The fixed-rate phase scans the end of the ticket set, which the closed loop rarely reaches (fresh codes).
     const next = (i: number) => ({ path: "/api/v1/scans", body: scanBody(rateMode ? TICKETS - RATE_COUNT + i : i), token: tokens[i % tokens.length] });
     if (rateMode) return openLoop(appPort, next, { ratePerSecond: RATE, count: RATE_COUNT });
@@ -184,16 +213,19 @@ async function gateT(db: Db, sql: postgres.Sql, s: Seed, appPort: number, refPor
   const warm = async (port: number, p: string, token?: string) => closedLoop(port, (i) => ({ path: p, body: scanBody(i, warmTickets), token }), { connections: 4, durationMs: 1000, maxRequests: 2000 });
   const warmToken = (await freshGates(db, s.eventId, 1)).tokens[0]!;
   await warm(appPort, "/api/v1/scans", warmToken);
-  const [app, appCpuMs] = await withCpu(pids.app, () => appLoad(false));
+  const closedGates = await freshGates(db, s.eventId, DEVICES_T);
+  const [app, appCpuMs] = await withCpu(pids.app, () => appLoad(false, closedGates));
+  const appPgCpuMs = pgCpu.lastMs;
   await warm(refPort, "/scan");
   const [ref, refCpuMs] = await withCpu(pids.ref, () => refLoad(false));
+  const refPgCpuMs = pgCpu.lastMs;
   // The framework floor: the same endpoint answering 401 before any database work (server + JSON, no SQL).
   const [floor, floorCpuMs] = await withCpu(pids.app, () => closedLoop(appPort, (i) => ({ path: "/api/v1/scans", body: scanBody(i) }), { connections: CONNECTIONS, durationMs: DURATION_MS, maxRequests: MAX_REQUESTS }));
-  const appRate = await appLoad(true);
+  const appRate = await appLoad(true, await freshGates(db, s.eventId, DEVICES_T));
   const refRate = await refLoad(true);
   const okShare = app.bodies.filter((b) => JSON.parse(b).ok === true).length / Math.max(1, app.bodies.length);
   if (okShare < 0.99) throw new Error(`GATE-T: only ${fmt(okShare * 100)} % of sampled app answers were ok: ${app.bodies[0]}`);
-  return { app, ref, floor, appRate, refRate, appCpuMs, floorCpuMs, refCpuMs };
+  return { app, ref, floor, appRate, refRate, appCpuMs, floorCpuMs, refCpuMs, appPgCpuMs, refPgCpuMs };
 }
 
 // ---------- GATE-O ----------
@@ -259,7 +291,7 @@ async function main() {
     const built = spawnSync("npx", ["remix", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
     if (built.status !== 0) throw new Error("remix build failed");
   }
-  const dbName = `pendopo_bench_gate_${process.pid}`;
+  const dbName = benchDbName;
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${dbName}`);
   const url = Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` }).toString();
@@ -290,7 +322,7 @@ async function main() {
       if (only !== "O") {
       const t = await gateT(db, sql, s, appPort, refPort, run, { app: app.child.pid, ref: ref.child.pid });
       tRuns.push(t);
-      console.log(`run ${run + 1} GATE-T app ${fmt(t.app.rps)}/s (p99 ${fmt(t.app.p99, 1)} ms) ref ${fmt(t.ref.rps)}/s ratio ${fmt(t.app.rps / t.ref.rps, 2)}; floor ${fmt(t.floor.rps)}/s (${fmt(t.floor.rps / t.ref.rps, 2)}×); server CPU per request app ${fmt(t.appCpuMs, 2)} floor ${fmt(t.floorCpuMs, 2)} ref ${fmt(t.refCpuMs, 2)} ms; `
+      console.log(`run ${run + 1} GATE-T app ${fmt(t.app.rps)}/s (p99 ${fmt(t.app.p99, 1)} ms) ref ${fmt(t.ref.rps)}/s ratio ${fmt(t.app.rps / t.ref.rps, 2)}; floor ${fmt(t.floor.rps)}/s (${fmt(t.floor.rps / t.ref.rps, 2)}×); server CPU per request app ${fmt(t.appCpuMs, 2)} floor ${fmt(t.floorCpuMs, 2)} ref ${fmt(t.refCpuMs, 2)} ms, PostgreSQL CPU per request app ${fmt(t.appPgCpuMs, 2)} ref ${fmt(t.refPgCpuMs, 2)} ms; `
         + `at ${RATE}/s app p50 ${fmt(t.appRate.p50, 1)} p99 ${fmt(t.appRate.p99, 1)} ms, ref p50 ${fmt(t.refRate.p50, 1)} p99 ${fmt(t.refRate.p99, 1)} ms; statuses ${JSON.stringify(t.app.statuses)}`);
       }
       if (only === "T") continue;
@@ -317,7 +349,7 @@ async function main() {
 function render(t: TRun[], o: ORun[]): string {
   const m = (f: (x: TRun) => number) => median(t.map(f));
   const mo = (f: (x: ORun) => number) => median(o.map(f));
-  const rows = t.map((x, i) => `| ${i + 1} | ${fmt(x.app.rps)} | ${fmt(x.ref.rps)} | ${fmt(x.app.rps / x.ref.rps, 2)} | ${fmt(x.floor.rps)} (${fmt(x.floor.rps / x.ref.rps, 2)}×) | ${fmt(x.app.p50, 1)} / ${fmt(x.app.p99, 1)} | ${fmt(x.appRate.p50, 1)} / ${fmt(x.appRate.p99, 1)} | ${fmt(x.refRate.p50, 1)} / ${fmt(x.refRate.p99, 1)} |`);
+  const rows = t.map((x, i) => `| ${i + 1} | ${fmt(x.app.rps)} | ${fmt(x.ref.rps)} | ${fmt(x.app.rps / x.ref.rps, 2)} | ${fmt(x.floor.rps)} (${fmt(x.floor.rps / x.ref.rps, 2)}×) | ${fmt(x.app.p50, 1)} / ${fmt(x.app.p99, 1)} | ${fmt(x.appRate.p50, 1)} / ${fmt(x.appRate.p99, 1)} | ${fmt(x.refRate.p50, 1)} / ${fmt(x.refRate.p99, 1)} | ${fmt(x.appCpuMs, 2)} + ${fmt(x.appPgCpuMs, 2)} (${fmt(x.refCpuMs, 2)} + ${fmt(x.refPgCpuMs, 2)}) |`);
   const orows = o.map((x, i) => `| ${i + 1} | ${fmt(x.seconds, 2)} | ${fmt(x.refSeconds, 3)} | ${fmt(x.scans)} | ${fmt(x.rows)} / ${fmt(x.distinct)} | ${x.duplicates} | ${x.forced} / ${x.pairs} | ${x.silentDouble} |`);
   return `# Gate benchmarks (GATE-T, GATE-O)
 
@@ -329,18 +361,20 @@ Load generator, app server, reference server and PostgreSQL share the same cores
 ## GATE-T: POST /api/v1/scans on the built server
 
 App: \`node server.mjs build/index.js\` (= \`npm start\`) (NODE_ENV=production, PostgreSQL, pool 10) answering the full contract per scan:
-bearer device token (cached 5 s), per-device rate limit, body cap, zod, code verify, one statement reading the
-badge and its history, decideEntry, one conditional statement writing the scan row + audit row (ADR 006). Reference: bare \`node:http\` + JSON parse + Ed25519 verify + one SQL statement
+bearer device token (cached 5 s), per-device rate limit, body cap, the scan schema's checks, code verify, one statement
+reading the badge and its history, decideEntry, one conditional statement writing the scan row + audit row
+(ADR 006, 007). Reference: bare \`node:http\` + JSON parse + Ed25519 verify + one SQL statement
 (INSERT … ON CONFLICT (nonce) DO NOTHING feeding UPDATE of the first check-in). Closed loop: ${CONNECTIONS} keep-alive
-connections for ${DURATION_MS / 1000} s over ${fmt(TICKETS)} tickets and ${DEVICES_T} gate tokens. Framework floor: the same
-endpoint and load answering 401 (no token) before any database work: the HTTP server, the endpoint's Request
-and Response and a JSON answer, i.e. the most the app could do without SQL. Fixed rate: ${RATE} scans/s for
-${fmt(RATE_COUNT)} scans, latency from each request's due time.
+connections for ${DURATION_MS / 1000} s over ${fmt(TICKETS)} tickets and ${DEVICES_T} gate tokens (each phase with fresh
+gates, created before it). Framework floor: the same endpoint and load answering 401 (no token) before any
+database work: the HTTP server, the gate API's edge and a JSON answer, i.e. the most the app could do without SQL.
+Fixed rate: ${RATE} scans/s for ${fmt(RATE_COUNT)} scans, latency from each request's due time. The console log of a
+run also gives the CPU per request of each server and of PostgreSQL.
 
-| run | app scans/s | reference scans/s | ratio | framework floor req/s (÷ reference) | app p50 / p99 ms (c=${CONNECTIONS}) | app p50 / p99 ms at ${RATE}/s | reference p50 / p99 ms at ${RATE}/s |
-|---|---|---|---|---|---|---|---|
+| run | app scans/s | reference scans/s | ratio | framework floor req/s (÷ reference) | app p50 / p99 ms (c=${CONNECTIONS}) | app p50 / p99 ms at ${RATE}/s | reference p50 / p99 ms at ${RATE}/s | CPU ms per scan: server + PostgreSQL (reference) |
+|---|---|---|---|---|---|---|---|---|
 ${rows.join("\n")}
-| **median** | **${fmt(m((x) => x.app.rps))}** | **${fmt(m((x) => x.ref.rps))}** | **${fmt(m((x) => x.app.rps / x.ref.rps), 2)}** | ${fmt(m((x) => x.floor.rps))} (${fmt(m((x) => x.floor.rps / x.ref.rps), 2)}×) | ${fmt(m((x) => x.app.p50), 1)} / ${fmt(m((x) => x.app.p99), 1)} | **${fmt(m((x) => x.appRate.p50), 1)} / ${fmt(m((x) => x.appRate.p99), 1)}** | ${fmt(m((x) => x.refRate.p50), 1)} / ${fmt(m((x) => x.refRate.p99), 1)} |
+| **median** | **${fmt(m((x) => x.app.rps))}** | **${fmt(m((x) => x.ref.rps))}** | **${fmt(m((x) => x.app.rps / x.ref.rps), 2)}** | ${fmt(m((x) => x.floor.rps))} (${fmt(m((x) => x.floor.rps / x.ref.rps), 2)}×) | ${fmt(m((x) => x.app.p50), 1)} / ${fmt(m((x) => x.app.p99), 1)} | **${fmt(m((x) => x.appRate.p50), 1)} / ${fmt(m((x) => x.appRate.p99), 1)}** | ${fmt(m((x) => x.refRate.p50), 1)} / ${fmt(m((x) => x.refRate.p99), 1)} | ${fmt(m((x) => x.appCpuMs), 2)} + ${fmt(m((x) => x.appPgCpuMs), 2)} (${fmt(m((x) => x.refCpuMs), 2)} + ${fmt(m((x) => x.refPgCpuMs), 2)}) |
 
 Targets (perf.md): ratio ≥ 0.5×; p99 ≤ 50 ms at ${RATE}/s.
 

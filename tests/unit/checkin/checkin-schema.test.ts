@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { CheckinListSchema, isInstantWithOffset, parseApiBody, ScanBatchSchema, ScanSchema } from "~/checkin/checkin.schema";
+import { CheckinListSchema, isInstantWithOffset, parseApiBody, parseScan, ScanBatchSchema, ScanSchema } from "~/checkin/checkin.schema";
 
 const scan = { code: "P1X", type: "entry", nonce: "2b6c0001-aa", scannedAt: "2026-12-13T09:02:11+07:00" };
 
@@ -43,6 +43,39 @@ describe("parseApiBody", () => {
 
   it("defaults force to false and keeps the scan otherwise as sent", () => {
     expect(parseApiBody(ScanSchema, scan)).toEqual({ ok: true, value: { ...scan, force: false } });
+  });
+});
+
+describe("parseScan (the single-scan fast path)", () => {
+  it.each([
+    ["a well-formed scan", scan],
+    ["an exit with force", { ...scan, type: "exit", force: true }],
+    ["extra fields", { ...scan, extra: 1 }],
+    ["no body object", []],
+    ["null", null],
+    ["a missing code", { ...scan, code: undefined }],
+    ["a code that is a number", { ...scan, code: 42 }],
+    ["a code of 1001 characters", { ...scan, code: "x".repeat(1001) }],
+    ["a code of 1000 characters", { ...scan, code: "x".repeat(1000) }],
+    ["a wrong type", { ...scan, type: "enter" }],
+    ["a short nonce", { ...scan, nonce: "1" }],
+    ["a nonce with a space", { ...scan, nonce: "2b6c0001 aa" }],
+    ["a time without offset", { ...scan, scannedAt: "2026-11-20T09:00:00" }],
+    ["an impossible day", { ...scan, scannedAt: "2026-02-30T09:00:00+07:00" }],
+    ["force as a string", { ...scan, force: "true" }],
+    ["force null", { ...scan, force: null }],
+  ])("answers %s exactly as parseApiBody(ScanSchema) does", (_name, body) => {
+    expect(parseScan(body)).toEqual(parseApiBody(ScanSchema, body));
+  });
+
+  it("agrees with the schema on generated scans", () => {
+    const field = fc.oneof(fc.string(), fc.constantFrom("entry", "exit", "2b6c0001-aa", "2026-12-13T09:02:11+07:00"), fc.integer(), fc.boolean(), fc.constant(null));
+    fc.assert(fc.property(
+      fc.record({ code: field, type: field, nonce: field, scannedAt: field, force: field }, { requiredKeys: [] }),
+      (body) => {
+        expect(parseScan(body)).toEqual(parseApiBody(ScanSchema, body));
+      },
+    ), { numRuns: 500 });
   });
 });
 
