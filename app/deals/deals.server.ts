@@ -11,8 +11,9 @@ import { checkShares, type ShareError } from "./consortium";
 import { validateDealLines, type DealLine, type DealLineInput } from "./deal-lines";
 import {
   canStartIn, confirmDeal, initialConfirmation, transition, type Confirmation, type ConfirmError, type DealParty, type DealStatus,
-  type DealType, type TransitionError,
+  type DealType, type TransitionError, type ValueBucket,
 } from "./deal-status";
+import { moveDealInReport } from "~/reports/report-cells.server";
 import { findBuyer, findHeldMeeting, findSellers, loadProducers, type SellerInfo } from "./deal-parties.server";
 
 /** Who acts: an organizer member, or a participant (buyer or seller) of the event. */
@@ -88,11 +89,13 @@ export async function recordDeal(db: Executor, event: EventRef, actor: DealActor
       buyerCity: buyer.value.city, buyerProvince: buyer.value.province, type: input.type, status: input.status,
       confirmation: initialConfirmation(actor.party), enteredBy: actor.party, enteredByUserId: actor.userId,
       total: lines.value.total.toString(), dealDay, deliveryDate, note, documentUploadId: null, confirmedByUserId: null, confirmedAt: null,
-    }).returning("id").executeTakeFirstOrThrow();
+    }).returning(["id", "valueBucket"]).executeTakeFirstOrThrow();
     await trx.insertInto("dealLine").values(lines.value.lines.map((l, position) => lineRow(row.id, position, l))).execute();
     await trx.insertInto("dealSeller").values(sellers.value.map((s, position) => ({
       dealId: row.id, sellerId: s.id, position, shareValue: values[position].toString(), shareQuantity: shares.value[position],
+      sector: s.sector, umkmClass: s.umkmClass, city: s.city, province: s.province,
     }))).execute();
+    await moveDealInReport(trx, row.id, null, row.valueBucket);
     await logChange(trx, row.id, actor, null, input.status, initialConfirmation(actor.party));
     await audit(trx, { action: "deal.record", actorUserId: actor.userId, eventId: event.id, entity: "deal", entityId: row.id,
       data: { total: lines.value.total.toString(), type: input.type, status: input.status, sellers: sellers.value.length, party: actor.party } });
@@ -200,14 +203,16 @@ async function logChange(db: Executor, dealId: string, actor: DealActor, from: D
   await db.insertInto("dealStatusChange").values({ dealId, fromStatus: from, toStatus: to, confirmation, party: actor.party, changedByUserId: actor.userId }).execute();
 }
 
-export type DealRef = { id: string; eventId: string; type: DealType; status: DealStatus; confirmation: Confirmation; enteredBy: DealParty; version: number };
+export type DealRef = {
+  id: string; eventId: string; type: DealType; status: DealStatus; confirmation: Confirmation; enteredBy: DealParty; version: number; valueBucket: ValueBucket;
+};
 
 /**
  * The deal as the actor may see it, with the actor's side on it: organizers see every deal of their event;
  * a participant only deals they are party to (anything else is "not found").
  */
 export async function dealForActor(db: Executor, eventId: string, dealId: string, actor: DealActor): Promise<(DealRef & { side: DealParty }) | undefined> {
-  const deal = await db.selectFrom("deal").select(["id", "eventId", "type", "status", "confirmation", "enteredBy", "version", "buyerId"])
+  const deal = await db.selectFrom("deal").select(["id", "eventId", "type", "status", "confirmation", "enteredBy", "version", "buyerId", "valueBucket"])
     .where("eventId", "=", eventId).where("id", "=", dealId).executeTakeFirst();
   if (!deal) return undefined;
   if (actor.party === "organizer") return { ...deal, side: "organizer" };
@@ -253,8 +258,9 @@ async function applyChange(
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const updated = await trx.updateTable("deal").set({ ...set, version: sql`version + 1`, updatedAt: sql`now()` })
-      .where("id", "=", deal.id).where("version", "=", deal.version).executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) return false;
+      .where("id", "=", deal.id).where("version", "=", deal.version).returning("valueBucket").executeTakeFirst();
+    if (!updated) return false;
+    await moveDealInReport(trx, deal.id, deal.valueBucket, updated.valueBucket);
     await logChange(trx, deal.id, actor, deal.status, log.to, log.confirmation);
     await audit(trx, entry);
     return true;

@@ -1,6 +1,7 @@
-// The report model of one event, aggregated in the database: one GROUPING SETS query for every breakdown, one for
-// meetings that led to deals, one for the counts. Building the model from 100,000 flat rows in JavaScript costs
-// over a second (bench/reports); the database returns a few hundred aggregate rows instead.
+// The report model of one event from the database: the running totals of deal_report_cell (kept by every deal
+// change, report-cells.server.ts), one query for meetings that led to deals, one for the counts. computeAggregates
+// recounts the same totals from the deals with one GROUPING SETS query: the reference the cells are tested
+// against. Grouping 100,000 deals per request took 0.6–0.9 s of database time (bench/reports/RESULTS.md).
 import { sql } from "kysely";
 import type { ValueBucket } from "~/deals/deal-status";
 import type { Executor } from "~/utils/db.server";
@@ -10,8 +11,15 @@ import { modelFromAggregates, type AggregateRow, type Dimension, type ReportCoun
 /** grouping(deal_day, sector, umkm_class, type, flow): a bit is 1 where the column is not grouped. */
 const DIMENSION_BY_GROUPING: Record<number, Dimension> = { 31: "total", 15: "day", 23: "sector", 27: "umkm", 29: "type", 30: "flow" };
 
+/** Value and distinct deals per dimension, key and bucket: the running totals. */
+export async function loadAggregates(db: Executor, eventId: string): Promise<AggregateRow[]> {
+  const rows = await db.selectFrom("dealReportCell").select(["dimension", "key", "bucket", "value", "deals"]).where("eventId", "=", eventId).execute();
+  return rows.map((r) => ({ dimension: r.dimension as Dimension, key: r.key, bucket: r.bucket, value: BigInt(r.value), deals: r.deals }));
+}
+
 /**
- * Value and distinct deals per dimension, key and bucket; seller attributes from the business, buyer region from the deal.
+ * Value and distinct deals per dimension, key and bucket, recounted from the deals (seller attributes as recorded on
+ * each share, buyer region from the deal).
  *
  * A consortium deal has one row per seller, so "deals" must count each deal once per key. `count(distinct id)` did
  * that, but it forces PostgreSQL to sort all seller rows once per grouping set (six sorts of 115,000 rows for 100,000
@@ -22,18 +30,15 @@ const DIMENSION_BY_GROUPING: Record<number, Dimension> = { 31: "total", 15: "day
  * bench data and in tests/integration/reports/report-data.test.ts); about half the database time of the sorted version
  * (bench/reports/RESULTS.md).
  */
-export async function loadAggregates(db: Executor, eventId: string): Promise<AggregateRow[]> {
+export async function computeAggregates(db: Executor, eventId: string): Promise<AggregateRow[]> {
   const result = await sql<{ g: number; bucket: ValueBucket; day: string | null; sector: string | null; umkm: string | null; type: string | null; flow: string | null; value: string; deals: number }>`
     with seller_rows as (
-      select d.id, ds.position, d.value_bucket as bucket, ds.share_value as value, d.deal_day, b.sector,
-        coalesce(b.umkm_class, 'unknown') as umkm, d.type,
-        b.city || '|' || b.province || E'\n' || d.buyer_city || '|' || d.buyer_province as flow,
+      select d.id, ds.position, d.value_bucket as bucket, ds.share_value as value, d.deal_day, ds.sector,
+        ds.umkm_class as umkm, d.type,
+        ds.city || '|' || ds.province || E'\n' || d.buyer_city || '|' || d.buyer_province as flow,
         count(*) over (partition by d.id) as sellers
       from deal d
       join deal_seller ds on ds.deal_id = d.id
-      join meeting_participant p on p.id = ds.seller_id
-      join application a on a.id = p.application_id
-      join business b on b.id = a.business_id
       where d.event_id = ${eventId}
     ), flagged as (
       select bucket, value, deal_day, sector, umkm, type, flow, 1 as first_deal, 1 as first_sector, 1 as first_umkm, 1 as first_flow

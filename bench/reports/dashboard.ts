@@ -25,6 +25,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { createDb, migrateToLatest, type Db } from "../../db/index";
+import { rebuildReportCells } from "../../app/reports/report-cells.server";
 import { ensureEventKey } from "../../app/badges/badge-keys.server";
 import { shortCodeFromBytes } from "../../app/badges/short-code";
 import { createEvent } from "../../app/events/events.server";
@@ -289,9 +290,18 @@ async function seed(db: Db, sql: postgres.Sql): Promise<Seed> {
     confirmation: { type: "text", values: d.confirmation }, entered_by: { type: "text", values: d.enteredBy }, total: { type: "bigint", values: d.total },
     deal_day: { type: "date", values: d.day }, created_at: { type: "timestamptz", values: d.createdAt }, updated_at: { type: "timestamptz", values: d.createdAt },
   });
+  // The seller's sector, class and region are recorded on each share, as recordDeal does.
+  const sellerAttrs = new Map((await sql<{ id: string; sector: string; umkm_class: string; city: string; province: string }[]>`
+    select p.id, b.sector, b.umkm_class, b.city, b.province from meeting_participant p join application a on a.id = p.application_id
+    join business b on b.id = a.business_id where p.event_id = ${eventId} and p.kind = 'seller'`).map((r) => [r.id, r]));
+  const attr = (k: "sector" | "umkm_class" | "city" | "province") => ds.seller.map((id) => sellerAttrs.get(id)![k]);
   await insertRows(sql, "deal_seller", {
     deal_id: { type: "uuid", values: ds.deal }, seller_id: { type: "uuid", values: ds.seller }, position: { type: "smallint", values: ds.position }, share_value: { type: "bigint", values: ds.share },
+    sector: { type: "text", values: attr("sector") }, umkm_class: { type: "text", values: attr("umkm_class") },
+    city: { type: "text", values: attr("city") }, province: { type: "text", values: attr("province") },
   });
+  // Deals written in bulk here, not through recordDeal: the dashboard's running totals are counted once from them.
+  await rebuildReportCells(db, eventId);
   await insertRows(sql, "deal_line", {
     deal_id: { type: "uuid", values: dl.deal }, position: { type: "smallint", values: dl.position }, product: { type: "text", values: dl.product },
     quantity_milli: { type: "bigint", values: dl.quantity }, unit: { type: "text", values: dl.unit }, unit_price: { type: "bigint", values: dl.price }, line_total: { type: "bigint", values: dl.total },

@@ -1,6 +1,7 @@
 /** Tables of the deals migration: deals with lines, sellers and status history; cooperation agreements (MoU). */
 import type { Generated } from "kysely";
 import type { BigSerial, DateColumn, GeneratedTimestamp, Int8, Timestamp } from "./columns";
+import type { Sector, UmkmClass } from "./exhibitors";
 
 export type DealTypeColumn = "on_site_sale" | "purchase_order" | "contract" | "mou_loi";
 export type DealStatusColumn = "potential" | "agreed" | "signed" | "delivered" | "paid" | "cancelled";
@@ -55,6 +56,21 @@ export interface DealSellerTable {
   shareValue: Int8;
   /** Units this seller makes of a consortium order; null for an ordinary deal. */
   shareQuantity: number | null;
+  /** The seller's sector, UMKM class and region when the deal was recorded (what the report counts). */
+  sector: Sector;
+  umkmClass: UmkmClass;
+  city: Generated<string>;
+  province: Generated<string>;
+}
+
+/** Running totals of the deals dashboard per event, dimension (total, day, sector, umkm, type, flow), key and bucket. */
+export interface DealReportCellTable {
+  eventId: string;
+  dimension: string;
+  key: string;
+  bucket: DealBucketColumn;
+  value: Int8;
+  deals: number;
 }
 
 export interface DealStatusChangeTable {
@@ -100,6 +116,7 @@ export interface DealTables {
   dealLine: DealLineTable;
   dealSeller: DealSellerTable;
   dealStatusChange: DealStatusChangeTable;
+  dealReportCell: DealReportCellTable;
   cooperationAgreement: CooperationAgreementTable;
   cooperationParty: CooperationPartyTable;
 }

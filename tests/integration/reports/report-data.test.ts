@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CONFIRMATIONS, DEAL_STATUSES, DEAL_TYPES, canStartIn, dealValueBucket } from "~/deals/deal-status";
-import { recordDeal, type DealActor } from "~/deals/deals.server";
-import { buildReport } from "~/reports/aggregate";
+import { changeDealStatus, confirmDealAs, recordDeal, type DealActor } from "~/deals/deals.server";
+import { rebuildReportCells } from "~/reports/report-cells.server";
+import { createRng, randomInt } from "~/utils/rng";
+import { buildReport, modelFromAggregates } from "~/reports/aggregate";
 import { loadDealExportRows } from "~/reports/report-export.server";
-import { loadReportModel } from "~/reports/report-data.server";
+import { computeAggregates, loadReportModel } from "~/reports/report-data.server";
 import * as dashboard from "~/routes/o.$orgSlug.events.$eventId.deals._index";
 import * as exportFile from "~/routes/o.$orgSlug.events.$eventId.deals.export.$file";
 import { useTestDatabase } from "../../helpers/db";
@@ -39,7 +41,8 @@ async function makeFair() {
     type: "purchase_order", status: "agreed", deliveryDate: "2026-12-20" });
   await record(organizer, { buyerId: jakarta.id, sellerIds: [solo.id], lines: [line("Kerja sama batik", "1", "5.000.000.000")], type: "mou_loi", status: "signed" });
   const cancelled = await record(seller(solo2), { buyerId: jakarta.id, sellerIds: [solo2.id], lines: [line("Tenun", "10", "100.000")], type: "purchase_order", status: "agreed" });
-  await t.db.updateTable("deal").set({ status: "cancelled" }).where("id", "=", cancelled).execute();
+  const cancel = await changeDealStatus(t.db, event.id, cancelled, seller(solo2), "cancelled");
+  if (!cancel.ok) throw new Error(cancel.reason);
 }
 
 beforeAll(async () => {
@@ -86,6 +89,57 @@ describe("loadReportModel (aggregated in SQL)", () => {
     expect(m.byDay.map((d) => d.key)).toEqual(["2026-11-20", "2026-11-21", "2026-11-22"]);
     expect(m.counts).toMatchObject({ exhibitors: 3, buyers: 1, meetingsHeld: 0, visitors: 0 });
   });
+});
+
+describe("the running totals (deal_report_cell)", () => {
+  it("equal a full recount and the in-memory model after many concurrent confirmations, status changes and cancellations", async () => {
+    const fair = await makeMatchEvent(t.db, org.id, { event: { firstDay: "2026-11-20", lastDay: "2026-11-22" } });
+    const specs = [
+      { sector: "tenun_ikat", umkmClass: "mikro", city: "Kota Kediri", province: "Jawa Timur", capacityQuantity: 5000 },
+      { sector: "tenun_ikat", umkmClass: "kecil", city: "Kota Kediri", province: "Jawa Timur", capacityQuantity: 5000 },
+      { sector: "batik_tulis", umkmClass: "kecil", city: "Kota Surakarta", province: "Jawa Tengah" },
+      { sector: "kriya", umkmClass: "menengah", city: "Kabupaten Sukoharjo", province: "Jawa Tengah" },
+    ] as const;
+    const sellers = [];
+    for (const [i, s] of specs.entries()) sellers.push(await makeSeller(t.db, fair.id, { name: `Penjual ${i}`, ...s }));
+    const buyers = [];
+    for (const city of ["Kota Jakarta Pusat", "Kota Denpasar", "Kota Surakarta"]) buyers.push((await makeBuyer(t.db, fair.id, `Pembeli ${city}`, { city })).participant);
+    const rnd = createRng(7);
+    const organizer: DealActor = { party: "organizer", userId: staff.admin.id };
+    const deals: Array<{ id: string; seller: (typeof sellers)[number]; buyer: (typeof buyers)[number] }> = [];
+    for (let i = 0; i < 30; i++) {
+      const consortium = i % 7 === 0;
+      const seller = consortium ? sellers[0] : sellers[randomInt(rnd, sellers.length)];
+      const buyer = buyers[randomInt(rnd, buyers.length)];
+      const actor: DealActor = i % 3 === 0 ? organizer : { party: "seller", userId: seller.userId, participantId: seller.id };
+      const res = await recordDeal(t.db, fair, actor, {
+        buyerId: buyer.id, sellerIds: consortium ? [sellers[0].id, sellers[1].id] : [seller.id], shareQuantities: consortium ? [3, 7] : null,
+        lines: [line("Produk", consortium ? "10" : String(10 + randomInt(rnd, 90)), `${1 + randomInt(rnd, 900)}.${String(randomInt(rnd, 1000)).padStart(3, "0")}`)],
+        type: (["on_site_sale", "purchase_order", "contract", "mou_loi"] as const)[randomInt(rnd, 4)], status: i % 5 === 0 ? "potential" : "agreed",
+        deliveryDate: consortium ? "2027-01-31" : null, confirmOverCapacity: true,
+      }, new Date(NOW.getTime() + randomInt(rnd, 3) * 86_400_000));
+      if (!res.ok) throw new Error(JSON.stringify(res.errors));
+      deals.push({ id: res.value.id, seller, buyer });
+    }
+    // Confirmations by the buyer or the organizer, forward moves and cancellations, all at once.
+    await Promise.all(deals.flatMap((d, i) => {
+      const buyer: DealActor = { party: "buyer", userId: d.buyer.userId, participantId: d.buyer.id };
+      return [
+        i % 2 === 0 ? confirmDealAs(t.db, fair.id, d.id, i % 4 === 0 ? organizer : buyer) : null,
+        i % 3 === 0 ? changeDealStatus(t.db, fair.id, d.id, organizer, i % 9 === 0 ? "cancelled" : "signed") : null,
+        i % 5 === 1 ? changeDealStatus(t.db, fair.id, d.id, { party: "seller", userId: d.seller.userId, participantId: d.seller.id }, "paid") : null,
+      ].filter((p) => p !== null);
+    }));
+    const base = await loadReportModel(t.db, fair.id);
+    const input = { event: base.event, counts: base.counts, target: base.target.value };
+    const recount = modelFromAggregates({ ...input, aggregates: { ...base.conversion, rows: await computeAggregates(t.db, fair.id) } });
+    expect(base).toEqual(recount);
+    expect(base).toEqual(buildReport({ ...input, rows: await loadDealExportRows(t.db, fair.id) }));
+    expect(base.cancelled.deals).toBeGreaterThan(0);
+    expect(base.totals.confirmed).toBeGreaterThan(0n);
+    await rebuildReportCells(t.db, fair.id);
+    expect(await loadReportModel(t.db, fair.id)).toEqual(base);
+  }, 120_000);
 });
 
 describe("the dashboard and downloads", () => {
