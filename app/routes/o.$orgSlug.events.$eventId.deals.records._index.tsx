@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/forms";
 import { EmptyState, Pagination } from "~/components/ui";
 import { parseDealQuery } from "~/deals/deal-form.schema";
 import { formatShortDay } from "~/deals/deal-present";
@@ -36,13 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 function Filters({ base, query }: { base: string; query: ReturnType<typeof parseDealQuery> }) {
   const { t } = useTranslation();
   const select = (name: "status" | "confirmation" | "type", values: readonly string[], label: string, all: string, prefix: string) => (
-    <div className="field">
-      <label htmlFor={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={query[name] ?? ""}>
-        <option value="">{all}</option>
-        {values.map((v) => <option key={v} value={v}>{t(`${prefix}.${v}`)}</option>)}
-      </select>
-    </div>
+    <FilterSelect name={name} label={label} value={query[name]} allLabel={all} options={values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }))} />
   );
   return (
     <Form method="get" action={base} className="card filters" role="search" aria-label={t("deals.records.filters")}>

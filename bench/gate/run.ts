@@ -12,11 +12,10 @@
 //         5 % re-sent nonces, 2 % same badge at two gates → ingest seconds, exactly once per nonce, double
 //         admits flagged forced; reference: the same rows in one multi-row INSERT … ON CONFLICT.
 // A fresh PostgreSQL database is created for the run and dropped afterwards; everything is on loopback.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -26,6 +25,7 @@ import { issueBadgeToken } from "../../app/badges/badge-sign.server";
 import { shortCodeFromBytes } from "../../app/badges/short-code";
 import { createCheckinList, createGateDevice } from "../../app/checkin/gates.server";
 import { closedLoop, openLoop, postJson, type LoadResult } from "./load";
+import { fmt, freePort, median, ROOT, start, stop, waitFor } from "../lib/processes";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -41,51 +41,8 @@ const DEVICES_T = 100; // per-device limit is 600/min: spread the closed-loop lo
 const OFFLINE_DEVICES = 20;
 const OFFLINE_TICKETS = 10_000;
 const BATCH = 500;
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const ADMIN_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (x: number, d = 0) => x.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-/** Polls until the server answers `pathName` (any status when `anyStatus`, else 200). */
-async function waitFor(port: number, pathName: string, child: ChildProcess, log: () => string, anyStatus = false): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${log()}`);
-    const ok = await new Promise<boolean>((resolve) => {
-      http.get({ host: "127.0.0.1", port, path: pathName }, (res) => { res.resume(); resolve(anyStatus || res.statusCode === 200); })
-        .on("error", () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server on ${port} did not answer: ${log()}`);
-}
-
-function start(command: string[], env: Record<string, string>): { child: ChildProcess; log: () => string } {
-  let out = "";
-  const child = spawn(process.execPath, command, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
-  child.stderr!.on("data", (c: Buffer) => { out = (out + c.toString()).slice(-4000); });
-  return { child, log: () => out };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-  await exited;
-  clearTimeout(timer);
-}
 
 // ---------- data ----------
 

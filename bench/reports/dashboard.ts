@@ -16,11 +16,9 @@
 // of /o/<org>/events/<event>/deals with the owner's cookie: warm-up, closed loop with 1 connection (p50, p99)
 // and with 4 connections (req/s); loadReportModel alone in this process (p50 of 20 calls). (b) the reference: a
 // bare node:http server writing the captured bytes of that page, same loops → ratios app / reference.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import http from "node:http";
-import net from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -35,6 +33,7 @@ import { formatRupiah } from "../../app/utils/money";
 import { createRng, type Rng } from "../../app/utils/rng";
 import { createUserSession } from "../../app/utils/session.server";
 import { closedLoopGet, get, type GetLoadResult } from "./http-load";
+import { fmt, freePort, median, ROOT, start, stop, waitFor } from "../lib/processes";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -50,53 +49,9 @@ const APP_4 = quick ? 20 : 60; // requests of the 4-connection loop on the app
 const APP_CAP_MS = quick ? 15_000 : 45_000;
 const REF_MS = quick ? 2_000 : 5_000;
 const MODEL_CALLS = quick ? 8 : 20;
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const ADMIN_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const COMMAND = `npx tsx bench/reports/dashboard.ts${args.length ? ` ${args.join(" ")}` : ""}`;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (x: number, d = 0) => x.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
-
-// ---------- processes (same patterns as bench/gate/run.ts) ----------
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitFor(port: number, pathName: string, child: ChildProcess, log: () => string, anyStatus = false): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${log()}`);
-    const ok = await new Promise<boolean>((resolve) => {
-      http.get({ host: "127.0.0.1", port, path: pathName }, (res) => { res.resume(); resolve(anyStatus || res.statusCode === 200); })
-        .on("error", () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server on ${port} did not answer: ${log()}`);
-}
-
-function start(command: string[], env: Record<string, string>): { child: ChildProcess; log: () => string } {
-  let out = "";
-  const child = spawn(process.execPath, command, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
-  child.stderr!.on("data", (c: Buffer) => { out = (out + c.toString()).slice(-4000); });
-  return { child, log: () => out };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-  await exited;
-  clearTimeout(timer);
-}
 
 // ---------- seeding ----------
 
@@ -477,7 +432,7 @@ Machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, Node ${process.versions
 ${loadavg().map((x) => x.toFixed(1)).join(" / ")} (the "load" column is the 1-minute average after each run).
 
 App: \`node server.mjs build/index.js\` (= \`npm start\`, NODE_ENV=production, pool 10): session lookup, event access,
-loadReportModel (one GROUPING SETS query + meetings + counts), React SSR of the report with its charts and tables,
+loadReportModel (the running totals of deal_report_cell + meetings + counts), React SSR of the report with its charts and tables,
 single-fetch loader data in the page. Reference (perf.md §E): a bare \`node:http\` server writing the captured bytes of the
 same page. Closed loops on keep-alive sockets: c=1 for ${APP_1} requests (latency), c=4 for ${APP_4} requests (throughput);
 the reference gets the same loops for ${REF_MS / 1000} s. loadReportModel alone: p50 of ${MODEL_CALLS} calls in the benchmark process (aggregates + counts queries alone in brackets).
