@@ -1,5 +1,5 @@
 /** `npm run demo`: loads the demo event and logins (see README) into DATABASE_URL or the embedded PGlite. */
-import { DEMO_EXHIBITOR_LOGIN, DEMO_LOGINS, DEMO_PASSWORD, loadDemo } from "./demo";
+import { DEMO_BUYER_LOGIN, DEMO_EXHIBITOR_LOGIN, DEMO_LOGINS, DEMO_PASSWORD, loadDemo } from "./demo";
 import { createDb, migrateToLatest } from "./index";
 
 try {
@@ -10,6 +10,7 @@ try {
   console.log(`Logins (password ${DEMO_PASSWORD}):`);
   for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(10)} ${login.email}`);
   console.log(`  ${"exhibitor".padEnd(10)} ${DEMO_EXHIBITOR_LOGIN.email}`);
+  console.log(`  ${"buyer".padEnd(10)} ${DEMO_BUYER_LOGIN.email}`);
   await db.destroy();
 } catch (error) {
   console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);
