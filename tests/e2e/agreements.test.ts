@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { arrive, checkPage, DESKTOP, launchBrowser, newPage, PHONE, see, visit } from "../helpers/browser";
 import { startAppServer, type AppServer } from "../helpers/server";
+import { organizerWithEvent, postForm } from "../helpers/http-forms";
 
 /**
  * Cooperation agreements in a real browser: the empty list, the form with its party rows and region quick
@@ -21,25 +22,15 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function postForm(path: string, fields: Record<string, string>, cookie = ""): Promise<{ location: string; cookie: string }> {
-  const res = await fetch(`${server.baseUrl}${path}`, {
-    method: "POST", body: new URLSearchParams(fields), redirect: "manual", headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-  });
-  if (res.status !== 302) throw new Error(`POST ${path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith("pendopo_session="));
-  return { location: res.headers.get("location") ?? "", cookie: session ?? cookie };
-}
 
 /** An organizer of a B2B expo in Solo whose cooperating regions are Kota Kediri and Kota Surakarta. */
 async function organizerWithRegions() {
-  const { cookie } = await postForm("/signup", { name: "Sari Wulandari", email: `sari.${Date.now()}@kadinsolo.test`, password: "sogan-parang-kawung-2026" });
-  const { location: orgPath } = await postForm("/orgs/new", { name: "Kadin Kota Surakarta", kind: "kadin", city: "Surakarta" }, cookie);
-  const { location: eventPath } = await postForm(`${orgPath}/events/new`, {
-    name: "B2B Expo Kediri–Surakarta", slug: `b2b-expo-${Date.now().toString(36)}`, kind: "b2b_expo", timeZone: "Asia/Jakarta",
-    firstDay: "2026-12-07", lastDay: "2026-12-08", venueName: "Hotel Alana", city: "Surakarta",
-  }, cookie);
+  const { cookie, eventPath } = await organizerWithEvent(server.baseUrl, { name: "Sari Wulandari", email: `sari.${Date.now()}@kadinsolo.test` }, {
+    name: "B2B Expo Kediri–Surakarta", slug: `b2b-expo-${Date.now().toString(36)}`, kind: "b2b_expo",
+    firstDay: "2026-12-07", lastDay: "2026-12-08", venueName: "Hotel Alana",
+  });
   for (const [name, province] of [["Kota Kediri", "Jawa Timur"], ["Kota Surakarta", "Jawa Tengah"]]) {
-    await postForm(`${eventPath}/venue`, { intent: "add-region", name: name!, province: province!, delegation: `Kadin ${name}` }, cookie);
+    await postForm(server.baseUrl, `${eventPath}/venue`, { intent: "add-region", name: name!, province: province!, delegation: `Kadin ${name}` }, cookie);
   }
   return { cookie, eventPath };
 }

@@ -6,6 +6,7 @@ import { arrive, checkPage, DESKTOP, launchBrowser, newPage, PHONE, SCREENS_DIR,
 import { decodePdf, decodePng } from "../helpers/badges-qr";
 import { startAppServer, type AppServer } from "../helpers/server";
 import { startSmtpSink } from "../helpers/smtp";
+import { organizerWithEvent, postForm } from "../helpers/http-forms";
 
 /**
  * Badges end to end against the built server: a visitor registers on the public page at phone size and gets
@@ -29,25 +30,15 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-async function postForm(path: string, fields: Record<string, string>, cookie = ""): Promise<{ location: string; cookie: string }> {
-  const res = await fetch(`${server.baseUrl}${path}`, {
-    method: "POST", body: new URLSearchParams(fields), redirect: "manual", headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-  });
-  if (res.status !== 302) throw new Error(`POST ${path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith("pendopo_session="));
-  return { location: res.headers.get("location") ?? "", cookie: session ?? cookie };
-}
 
 /** An organizer with a published event whose public registration is open (capacity 50). */
 async function organizerWithOpenRegistration() {
-  const { cookie } = await postForm("/signup", { name: "Budi Hartono", email: `budi.${Date.now()}@kadinsolo.test`, password: "sogan-parang-kawung-2026" });
-  const { location: orgPath } = await postForm("/orgs/new", { name: "Kadin Kota Surakarta", kind: "kadin", city: "Surakarta" }, cookie);
-  const { location: eventPath } = await postForm(`${orgPath}/events/new`, {
-    name: "Temu Bisnis Batik Solo Raya", slug: `temu-bisnis-${Date.now().toString(36)}`, kind: "temu_bisnis", timeZone: "Asia/Jakarta", firstDay: "2027-03-08", lastDay: "2027-03-10",
-    venueName: "Benteng Vastenburg", city: "Surakarta", description: "Temu bisnis batik dan tenun.",
-  }, cookie);
-  await postForm(`${eventPath}?index`, { intent: "publish" }, cookie);
-  await postForm(`${eventPath}/badges/registration`, { intent: "registration", isOpen: "on", capacity: "50" }, cookie);
+  const { cookie, eventPath } = await organizerWithEvent(server.baseUrl, { name: "Budi Hartono", email: `budi.${Date.now()}@kadinsolo.test` }, {
+    name: "Temu Bisnis Batik Solo Raya", slug: `temu-bisnis-${Date.now().toString(36)}`, kind: "temu_bisnis", firstDay: "2027-03-08", lastDay: "2027-03-10",
+    venueName: "Benteng Vastenburg", description: "Temu bisnis batik dan tenun.",
+  });
+  await postForm(server.baseUrl, `${eventPath}?index`, { intent: "publish" }, cookie);
+  await postForm(server.baseUrl, `${eventPath}/badges/registration`, { intent: "registration", isOpen: "on", capacity: "50" }, cookie);
   const page = await fetch(`${server.baseUrl}${eventPath}`, { headers: { cookie } }).then((r) => r.text());
   const slug = /href="\/e\/([a-z0-9-]+)"/.exec(page)?.[1];
   if (!slug) throw new Error("no public link on the event page");
