@@ -5,6 +5,7 @@ import { sql, type Updateable } from "kysely";
 import type { DealTable } from "../../db/schema";
 import type { Executor } from "~/utils/db.server";
 import { audit, type AuditEntry } from "~/utils/audit.server";
+import { isUuid } from "~/utils/permissions.server";
 import { localDateOf, parseLocalDate } from "~/utils/time";
 import { fail, ok, type Result } from "~/utils/result";
 import { checkShares, type ShareError } from "./consortium";
@@ -47,8 +48,6 @@ export type Invalid = { ok: false; errors: DealFieldError[] };
 export type RecordDealResult = { ok: true; value: { id: string } } | Invalid;
 
 type EventRef = { id: string; timeZone: string };
-
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 const invalid = (field: string, code: string, params?: DealFieldError["params"]): Invalid =>
   ({ ok: false, errors: [{ field, code, ...(params ? { params } : {}) }] });
