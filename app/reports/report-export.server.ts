@@ -12,13 +12,16 @@ import { loadReportModel } from "./report-data.server";
 import { renderReportPdf } from "./report-pdf.server";
 import { reportTables, type ReportTableId } from "./report-tables";
 
-/** Every deal row, one per seller share, in deal order (the shape the CSV and XLSX deal sheets take). */
+/**
+ * Every deal row, one per seller share, in deal order (the shape the CSV and XLSX deal sheets take), with the
+ * seller's attributes as recorded on the share, like the dashboard's totals.
+ */
 export async function loadDealExportRows(db: Executor, eventId: string): Promise<DealExportRow[]> {
   const rows = await db.selectFrom("deal as d").innerJoin("dealSeller as ds", "ds.dealId", "d.id")
     .innerJoin("meetingParticipant as p", "p.id", "ds.sellerId").innerJoin("application as a", "a.id", "p.applicationId")
     .innerJoin("business as b", "b.id", "a.businessId")
     .select(["d.id as dealId", "ds.shareValue", "d.status", "d.type", "d.confirmation", sql<string>`d.deal_day::text`.as("day"),
-      "p.id as sellerId", "b.name as sellerName", "b.sector", "b.umkmClass", "b.city", "b.province",
+      "p.id as sellerId", "b.name as sellerName", "ds.sector", "ds.umkmClass", "ds.city", "ds.province",
       "d.buyerId", "d.buyerName", "d.buyerCity", "d.buyerProvince", "d.meetingId"])
     .where("d.eventId", "=", eventId).orderBy("d.id").orderBy("ds.position").execute();
   return rows.map((r) => ({

@@ -91,6 +91,17 @@ describe("loadReportModel (aggregated in SQL)", () => {
   });
 });
 
+describe("a seller who edits its profile later", () => {
+  it("does not move past deals between sectors, classes or regions, on the dashboard or in the exports", async () => {
+    const before = await loadReportModel(t.db, event.id);
+    const ids = (await t.db.selectFrom("application").select("businessId").where("eventId", "=", event.id).execute()).map((a) => a.businessId);
+    await t.db.updateTable("business").set({ sector: "kuliner", umkmClass: "menengah", city: "Kota Malang", province: "Jawa Timur" }).where("id", "in", ids).execute();
+    const after = await loadReportModel(t.db, event.id);
+    expect(after).toEqual(before);
+    expect(buildReport({ event: after.event, rows: await loadDealExportRows(t.db, event.id), counts: after.counts, target: after.target.value })).toEqual(after);
+  });
+});
+
 describe("the running totals (deal_report_cell)", () => {
   it("equal a full recount and the in-memory model after many concurrent confirmations, status changes and cancellations", async () => {
     const fair = await makeMatchEvent(t.db, org.id, { event: { firstDay: "2026-11-20", lastDay: "2026-11-22" } });
