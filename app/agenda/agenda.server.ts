@@ -48,7 +48,7 @@ async function overlapping(db: Executor, roomId: string, startsAt: Date, endsAt:
  * Writes the session; the exclusion constraint is the real guard, so a concurrent clash that slips past the
  * friendly check still comes back as `overlap` with the other session's title.
  */
-async function writeSession(db: Executor, event: AgendaEvent, input: SessionInput, sessionId?: string): Promise<Result<{ id: string }, SessionProblem>> {
+async function writeSession(db: Executor, event: AgendaEvent, input: SessionInput, sessionId?: string, attempt = 1): Promise<Result<{ id: string }, SessionProblem>> {
   const checked = await checkSession(db, event, input, sessionId);
   if (!checked.ok) return checked;
   const values = {
@@ -67,7 +67,14 @@ async function writeSession(db: Executor, event: AgendaEvent, input: SessionInpu
     if (savepoint) await sql`release savepoint agenda_session_write`.execute(db);
     return row ? ok(row) : fail("not_found");
   } catch (error) {
-    if (dbErrorInfo(error).constraint !== "agenda_session_room_overlap_excl") throw error;
+    const info = dbErrorInfo(error);
+    // Concurrent inserts that check one exclusion constraint can deadlock on PostgreSQL (40P01); the victim writes
+    // again and then meets the winner's session as an ordinary clash.
+    if (info.code === "40P01" && attempt < 3) {
+      if (savepoint) await sql`rollback to savepoint agenda_session_write`.execute(db);
+      return writeSession(db, event, input, sessionId, attempt + 1);
+    }
+    if (info.constraint !== "agenda_session_room_overlap_excl") throw error;
     if (savepoint) await sql`rollback to savepoint agenda_session_write`.execute(db);
     return fail("overlap", await overlapping(db, input.roomId!, checked.value.startsAt, checked.value.endsAt, sessionId));
   }
