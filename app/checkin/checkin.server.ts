@@ -9,6 +9,7 @@ import { compactHistory } from "./compact-history";
 import { decisionZone } from "./decision-zone";
 import { decideEntry, type BadgeKind, type EntryDecision, type EntryInput, type EntryRejection } from "./decide-entry";
 import type { GateDevice } from "./gates.server";
+import { cachedSnapshot, forgetBadge, rememberSnapshot, rememberWrite, warmEvent } from "./badge-cache.server";
 import {
   insertRows, loadHistory, lockBadges, readScanSnapshot, resolveCodes, writeScan, type BadgeRef, type LockedBadge, type NewScan, type StoredScan,
 } from "./scan-store.server";
@@ -34,17 +35,28 @@ export type ScanInput = Omit<Scan, "force"> & { force?: boolean };
  * // { ok: false, reason: "already_inside", duplicate: false, badge: { … }, previous: { at: "2026-12-13T08:41:05+07:00", gate: "Gerbang A" } }
  */
 export async function recordScan(db: Executor, device: GateDevice, scan: ScanInput, now: Date): Promise<ScanAnswer> {
-  // The hot path of a gate: two statements and no transaction. Read the badge and its history, decide, and write
-  // only if no other scan of the badge was recorded meanwhile (scan_version); otherwise decide again. The rare
-  // contended or re-sent scan falls back to the locking batch path, which also replays duplicates.
+  // The hot path of a gate: no transaction. Take the badge and its history from this process's copy (else read them,
+  // one statement), decide, and write only if no other change or scan of the badge was recorded meanwhile
+  // (scan_version); otherwise decide again from the database. The rare contended or re-sent scan falls back to the
+  // locking batch path, which also replays duplicates.
   const refs = await resolveCodes(db, device, [scan.code]);
+  const badgeId = refs[0]?.badgeId ?? null;
   const local: GateDevice = { ...device, timeZone: decisionZone(device.timeZone, now) };
+  if (!db.isTransaction) warmEvent(db, device.eventId);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const { badge, earlier } = await readScanSnapshot(db, device, refs[0]?.badgeId ?? null, scan.nonce);
+    const cached = attempt === 0 && badgeId ? cachedSnapshot(device.eventId, device.list.id, badgeId) : undefined;
+    const snapshot = cached ?? await readScanSnapshot(db, device, badgeId, scan.nonce);
+    const { badge, earlier } = snapshot;
     if (earlier.some((r) => r.nonce === scan.nonce)) break;
+    if (!cached) rememberSnapshot(device.eventId, device.list.id, snapshot);
     const plan = decideAll(local, [scan], refs, new Map(badge ? [[badge.id, badge]] : []), earlier);
-    const outcome = await writeScan(db, device, plan.rows[0]!, badge?.scanVersion ?? null, now);
-    if (outcome === "written") return plan.answers[0]!;
+    const row = plan.rows[0]!;
+    const outcome = await writeScan(db, device, row, badge?.scanVersion ?? null, now);
+    if (outcome === "written") {
+      if (badge) rememberWrite(device.eventId, device.list.id, badge.id, badge.scanVersion, { ...row, checkinListId: device.list.id, gate: device.name });
+      return plan.answers[0]!;
+    }
+    if (badgeId) forgetBadge(device.eventId, badgeId);
     if (outcome === "nonce_taken") break;
   }
   return (await recordScanBatch(db, device, [scan], now))[0]!;

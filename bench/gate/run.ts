@@ -318,9 +318,10 @@ Load generator, app server, reference server and PostgreSQL share the same cores
 ## GATE-T: POST /api/v1/scans on the built server
 
 App: \`node server.mjs build/index.js\` (= \`npm start\`) (NODE_ENV=production, PostgreSQL, pool 10) answering the full contract per scan:
-bearer device token (cached 5 s), per-device rate limit, body cap, the scan schema's checks, code verify, one statement
-reading the badge and its history, decideEntry, one conditional statement writing the scan row + audit row
-(ADR 006, 007). Reference: bare \`node:http\` + JSON parse + Ed25519 verify + one SQL statement
+bearer device token (cached 5 s), per-device rate limit, body cap, the scan schema's checks, code verify, the badge and
+its history from the server's copy of the event's badges (ADR 009: loaded by the warm-up's first scan; one read statement
+for a badge the copy does not hold), decideEntry, one conditional statement writing the scan row + audit row and
+bumping the badge's version (ADR 006, 007, 009). Every ticket is scanned once, so every scan is a first entry. Reference: bare \`node:http\` + JSON parse + Ed25519 verify + one SQL statement
 (INSERT … ON CONFLICT (nonce) DO NOTHING feeding UPDATE of the first check-in). Closed loop: ${CONNECTIONS} keep-alive
 connections for ${DURATION_MS / 1000} s over ${fmt(TICKETS)} tickets and ${DEVICES_T} gate tokens (each phase with fresh
 gates, created before it). Framework floor: the same endpoint and load answering 401 (no token) before any
