@@ -45,18 +45,35 @@ async function overlapping(db: Executor, roomId: string, startsAt: Date, endsAt:
 }
 
 /**
- * Writes the session; the exclusion constraint is the real guard, so a concurrent clash that slips past the
- * friendly check still comes back as `overlap` with the other session's title.
+ * Writes the session. Writes into one room take a transaction-scoped lock on the room before the friendly check:
+ * concurrent inserts that check one exclusion constraint wait on each other's rows and deadlock on PostgreSQL
+ * (40P01, resolved one per deadlock_timeout: 20 simultaneous creates once took over 30 s). The exclusion constraint
+ * stays the real guard, so a clash that slips past the check still comes back as `overlap` with the other title.
  */
-async function writeSession(db: Executor, event: AgendaEvent, input: SessionInput, sessionId?: string, attempt = 1): Promise<Result<{ id: string }, SessionProblem>> {
+async function writeSession(db: Executor, event: AgendaEvent, input: SessionInput, sessionId?: string): Promise<Result<{ id: string }, SessionProblem>> {
+  const { roomId } = input;
+  if (!roomId) return writeChecked(db, event, input, sessionId);
+  const locked = async (trx: Executor) => {
+    await lockRooms(trx, [roomId]);
+    return writeChecked(trx, event, input, sessionId);
+  };
+  return db.isTransaction ? locked(db) : (db as Db).transaction().execute(locked);
+}
+
+/** Waits for the other writers of these rooms' agendas until the end of the transaction (in one order: no deadlock). */
+async function lockRooms(trx: Executor, roomIds: string[]): Promise<void> {
+  for (const id of [...new Set(roomIds)].sort()) await sql`select pg_advisory_xact_lock(hashtext(${`pendopo.room:${id}`}))`.execute(trx);
+}
+
+async function writeChecked(db: Executor, event: AgendaEvent, input: SessionInput, sessionId?: string): Promise<Result<{ id: string }, SessionProblem>> {
   const checked = await checkSession(db, event, input, sessionId);
   if (!checked.ok) return checked;
   const values = {
     title: input.title, type: input.type, roomId: input.roomId ?? null, speakers: input.speakers, description: input.description,
     ...checked.value,
   };
-  // In a caller's transaction a violated constraint aborts the whole transaction on PostgreSQL (25P02), so the
-  // write runs under a savepoint: after a clash we roll back to it and can still look up the other session.
+  // In a transaction a violated constraint aborts the whole transaction on PostgreSQL (25P02), so the write runs
+  // under a savepoint: after a clash we roll back to it and can still look up the other session.
   const savepoint = db.isTransaction;
   if (savepoint) await sql`savepoint agenda_session_write`.execute(db);
   try {
@@ -67,14 +84,7 @@ async function writeSession(db: Executor, event: AgendaEvent, input: SessionInpu
     if (savepoint) await sql`release savepoint agenda_session_write`.execute(db);
     return row ? ok(row) : fail("not_found");
   } catch (error) {
-    const info = dbErrorInfo(error);
-    // Concurrent inserts that check one exclusion constraint can deadlock on PostgreSQL (40P01); the victim writes
-    // again and then meets the winner's session as an ordinary clash.
-    if (info.code === "40P01" && attempt < 3) {
-      if (savepoint) await sql`rollback to savepoint agenda_session_write`.execute(db);
-      return writeSession(db, event, input, sessionId, attempt + 1);
-    }
-    if (info.constraint !== "agenda_session_room_overlap_excl") throw error;
+    if (dbErrorInfo(error).constraint !== "agenda_session_room_overlap_excl") throw error;
     if (savepoint) await sql`rollback to savepoint agenda_session_write`.execute(db);
     return fail("overlap", await overlapping(db, input.roomId!, checked.value.startsAt, checked.value.endsAt, sessionId));
   }
@@ -101,6 +111,7 @@ export async function copyAgendaDay(db: Db, event: AgendaEvent, fromDay: string,
   const byId = new Map(sessions.map((s) => [s.id, s]));
   try {
     await db.transaction().execute(async (trx) => {
+      await lockRooms(trx, plan.flatMap((c) => byId.get(c.sourceId)!.roomId ?? []));
       for (const copy of plan) {
         const source = byId.get(copy.sourceId)!;
         await trx.insertInto("agendaSession").values({

@@ -102,8 +102,8 @@ describe("room overlaps", () => {
   it("lets exactly one of 20 concurrent creates for the same room and time win; the other 19 get overlap naming it", async () => {
     const { event, roomA } = await freshEvent();
     // Separate transactions (separate connections on PostgreSQL) that stay open a moment after writing, as a
-    // caller's larger transaction would: the friendly check cannot see the winner's uncommitted row, so the
-    // exclusion constraint (23P01) decides. PGlite has one connection and runs them one after another.
+    // caller's larger transaction would: the room lock holds the others until the winner commits, then the friendly
+    // check names it. PGlite has one connection and runs them one after another.
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) =>
       t.db.transaction().execute(async (trx) => {
         const result = await createSession(trx, event, sessionInput({ title: `Temu Bisnis ${i + 1}`, roomId: roomA }));
