@@ -1,6 +1,6 @@
 // The detail page's actions: reissue, revoke and block behind a confirmation with a reason; unblock,
-// approve and "send again" as one click. Plain forms (work without JavaScript).
-import { Form } from "@remix-run/react";
+// approve and "send again" as one click; a link to edit the holder's details. Plain forms (work without JavaScript).
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 type Badge = { id: string; status: string; email: string | null; holderName: string };
@@ -29,6 +29,7 @@ export function BadgeActions({ badge }: { badge: Badge }) {
   const live = badge.status !== "revoked";
   return (
     <div className="actions-grid" style={{ marginTop: "1rem" }}>
+      {live ? <Link to="edit" relative="path" className="btn btn-secondary btn-small">{t("badges.actions.edit")}</Link> : null}
       {badge.status === "blocked" ? (
         <Form method="post"><button type="submit" name="intent" value="unblock" className="btn btn-small">{t("badges.actions.unblock")}</button></Form>
       ) : null}

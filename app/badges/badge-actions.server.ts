@@ -4,7 +4,8 @@
 import { normalizeWhatsapp } from "~/exhibitors/identifiers";
 import type { Executor } from "~/utils/db.server";
 import { fail, ok, type Result } from "~/utils/result";
-import type { AddBadgeValue, BadgeActionValue } from "./badge-forms.schema";
+import { audit } from "~/utils/audit.server";
+import type { AddBadgeValue, BadgeActionValue, EditBadgeValue } from "./badge-forms.schema";
 import { queueBadgeDelivery, type DeliveryEvent } from "./badge-delivery.server";
 import { listStaffWithoutBadge } from "./badge-list.server";
 import { badgeQrText, getBadge, inTransaction, issueBadge, reissueBadge, setBadgeStatus, type BadgeOrigin, type IssuedBadge } from "./badges.server";
@@ -72,6 +73,49 @@ export function actOnBadge(db: Executor, ctx: BadgeCtx, badgeId: string, action:
     if (!res.ok) return res;
     if (action.intent === "revoke") await releaseRegistrationSeat(trx, eventId, badgeId);
     return ok(action.intent);
+  });
+}
+
+/** What a printed badge shows: changing one of these means printing it again. */
+const PRINTED_FIELDS = ["kind", "holderName", "organizationName"] as const;
+const EDITABLE_FIELDS = [...PRINTED_FIELDS, "email", "phone", "locale", "whatsappOptIn"] as const;
+export type EditProblem = PhoneProblem | "not_found" | "revoked" | "email_taken";
+
+/**
+ * Corrects a badge's holder details; the code (QR and short code) stays. A changed name, organization or kind puts a
+ * printed badge back among the "not yet printed". The history names the changed fields, not their values. Gates
+ * see the change at once (a badge update bumps its scan version, ADR 009).
+ *
+ * @example await editBadge(db, ctx, badge.id, { ...form, holderName: "Sari Wulandari" }) // { ok: true, value: { changed: ["holderName"], reprint: true } }
+ */
+export async function editBadge(db: Executor, ctx: BadgeCtx, badgeId: string, v: EditBadgeValue): Promise<Result<{ changed: string[]; reprint: boolean }, EditProblem>> {
+  const phone = normalizeWhatsapp(v.phone);
+  if (!phone.ok) return fail(phone.reason);
+  const edited = inTransaction(db, async (trx): Promise<Result<{ changed: string[]; reprint: boolean }, EditProblem>> => {
+    const old = await trx.selectFrom("badge").select(["kind", "status", "holderName", "organizationName", "email", "phone", "locale", "whatsappOptInAt", "printedAt"])
+      .where("eventId", "=", ctx.event.id).where("id", "=", badgeId).forUpdate().executeTakeFirst();
+    if (!old) return fail("not_found");
+    if (old.status === "revoked") return fail("revoked");
+    const next = { ...v, organizationName: v.organizationName ?? "", phone: phone.value ?? null, whatsappOptIn: v.whatsappOptIn && Boolean(phone.value) };
+    const before = { ...old, whatsappOptIn: old.whatsappOptInAt !== null };
+    const changed = EDITABLE_FIELDS.filter((f) => (before[f] ?? null) !== (next[f] ?? null));
+    if (changed.length === 0) return ok({ changed, reprint: false });
+    const reprint = old.printedAt !== null && changed.some((f) => (PRINTED_FIELDS as readonly string[]).includes(f));
+    await trx.updateTable("badge").set({
+      kind: next.kind, holderName: next.holderName, organizationName: next.organizationName, email: next.email, phone: next.phone,
+      locale: next.locale, whatsappOptInAt: next.whatsappOptIn ? (old.whatsappOptInAt ?? ctx.now) : null,
+      ...(reprint ? { printedAt: null } : {}), updatedAt: ctx.now,
+    }).where("id", "=", badgeId).execute();
+    await audit(trx, {
+      action: "badge.edited", actorUserId: ctx.by, organizationId: ctx.event.organizationId, eventId: ctx.event.id,
+      entity: "badge", entityId: badgeId, data: { fields: changed, reprint },
+    });
+    return ok({ changed, reprint });
+  });
+  // A registered email is unique per event (the constraint rolls the transaction back).
+  return edited.catch((error: unknown) => {
+    if (isUniqueViolation(error, "badge_event_id_email_registration_uq")) return fail("email_taken" as const);
+    throw error;
   });
 }
 

@@ -46,6 +46,10 @@ export const AddBadgeSchema = z.object({
 });
 export type AddBadgeValue = z.infer<typeof AddBadgeSchema>;
 
+/** Correct a badge's holder details (organizer); the code stays the same. */
+export const EditBadgeSchema = z.object({ kind: z.enum(BADGE_KINDS, { error: "badges.v.kind" }), ...personFields });
+export type EditBadgeValue = z.infer<typeof EditBadgeSchema>;
+
 /** The public registration form; `website` is a honeypot that people never see. */
 export const RegisterSchema = z.object({
   kind: z.enum(PUBLIC_KINDS, { error: "badges.v.kind" }),

@@ -60,8 +60,8 @@ export async function getBadgeDetail(db: Executor, eventId: string, badgeId: str
     ...badge,
     shortCode: formatShortCode(badge.shortCode),
     history: history.map((h) => {
-      const data = (typeof h.data === "string" ? JSON.parse(h.data) : h.data) as { reason?: string | null } | null;
-      return { id: h.id, at: h.at, action: h.action, actorName: h.actorName, reason: data?.reason ?? null };
+      const data = (typeof h.data === "string" ? JSON.parse(h.data) : h.data) as { reason?: string | null; fields?: string[] } | null;
+      return { id: h.id, at: h.at, action: h.action, actorName: h.actorName, reason: data?.reason ?? null, fields: data?.fields ?? null };
     }),
   };
 }

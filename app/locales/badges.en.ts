@@ -24,12 +24,15 @@ const badgesEn: Dict<typeof badges> = {
     whatsapp_foreign: "Indonesian numbers (+62) only.", invalid: "Invalid badge data.", staff_not_found: "Booth staff member not found.",
     staff_has_badge: "This booth staff member already has a badge.", not_found: "Badge not found.", revoked: "The badge is revoked; revoking is final.",
     invalid_transition: "This action does not apply to the badge's current status.", reason_required: "Write the reason.", no_email: "This badge has no email address.",
+    email_taken: "Another registration for this event already uses this email.",
   },
   toast: {
     added: "Badge issued.", added_sent: "Badge issued; its email is on its way.", revoke: "Badge revoked.", block: "Badge blocked.",
     unblock: "Unblocked; the badge is valid again.", approve: "Badge approved.", reissue: "New code issued; the old code no longer works.",
     reissue_sent: "New code issued and emailed; the old code no longer works.", "send-email_sent": "The badge email is being sent again.",
     "send-email": "The badge email is being sent again.",
+    edited: "Badge details saved; the code stays the same.", edited_reprint: "Badge details saved. This badge needs printing again (it is back under \"not yet printed\").",
+    unchanged: "Nothing changed.",
   },
   help: {
     title: "How badges work",
@@ -53,6 +56,11 @@ const badgesEn: Dict<typeof badges> = {
     submit_one: "Issue {{count}} booth staff badge", submit_other: "Issue {{count}} booth staff badges",
     issued: "{{issued}} booth staff badges issued.", none: "No new badges: every booth staff member already has one.",
   },
+  edit: {
+    back: "Back to the badge", heading: "Edit badge details", submit: "Save changes",
+    intro: "Correct the name, organization, category or contact details. The QR code and short code stay the same; the gates use the new details at once. If the name, organization or category of a printed badge changes, it is back under \"not yet printed\".",
+    fields: { kind: "category", holderName: "name", organizationName: "organization", email: "email", phone: "phone", locale: "language", whatsappOptIn: "WhatsApp consent" },
+  },
   add: { heading: "Add a badge", intro: "The badge is valid at once. Its QR code and PDF can be sent by email.", submit: "Issue badge" },
   detail: {
     back: "All badges", qr: "QR code", qr_alt: "Badge QR code of {{name}}", no_qr: "A revoked badge has no QR code.", pdf: "Download PDF (A6)",
@@ -60,13 +68,13 @@ const badgesEn: Dict<typeof badges> = {
   },
   history: {
     issued: "Issued", reissued: "New code issued", revoked: "Revoked", blocked: "Blocked", unblocked: "Unblocked",
-    approved: "Approved", whatsapp_sent: "WhatsApp notice sent",
+    approved: "Approved", whatsapp_sent: "WhatsApp notice sent", edited: "Details changed",
   },
   actions: {
     reissue: "Reissue code", reissue_confirm: "The old code will be refused at the gates right away. Continue?",
     revoke: "Revoke badge", revoke_confirm: "Revoke {{name}}'s badge? This is final: it can never be valid again.",
     block: "Block", block_confirm: "Block {{name}}'s badge for now? You can unblock it later.",
-    unblock: "Unblock", approve: "Approve", send_email: "Send email again",
+    unblock: "Unblock", approve: "Approve", send_email: "Send email again", edit: "Edit details",
   },
   print: {
     heading: "Print badges", intro: "One PDF to print; its badges are marked printed. Revoked badges are left out.",

@@ -21,12 +21,15 @@ const badges = {
     whatsapp_foreign: "Hanya nomor Indonesia (+62).", invalid: "Data badge tidak valid.", staff_not_found: "Penjaga stan tidak ditemukan.",
     staff_has_badge: "Penjaga stan ini sudah punya badge.", not_found: "Badge tidak ditemukan.", revoked: "Badge sudah dicabut; cabutan tidak bisa dibatalkan.",
     invalid_transition: "Tindakan ini tidak berlaku untuk status badge sekarang.", reason_required: "Tulis alasannya.", no_email: "Badge ini tidak punya alamat email.",
+    email_taken: "Email ini sudah dipakai pendaftar lain di acara ini.",
   },
   toast: {
     added: "Badge diterbitkan.", added_sent: "Badge diterbitkan dan emailnya sedang dikirim.", revoke: "Badge dicabut.", block: "Badge diblokir.",
     unblock: "Blokir dibuka; badge berlaku lagi.", approve: "Badge disetujui.", reissue: "Kode baru diterbitkan; kode lama tidak berlaku lagi.",
     reissue_sent: "Kode baru diterbitkan dan dikirim lewat email; kode lama tidak berlaku lagi.", "send-email_sent": "Email badge sedang dikirim ulang.",
     "send-email": "Email badge sedang dikirim ulang.",
+    edited: "Data badge disimpan; kodenya tetap.", edited_reprint: "Data badge disimpan. Badge ini perlu dicetak ulang (masuk \"belum dicetak\").",
+    unchanged: "Tidak ada yang berubah.",
   },
   help: {
     title: "Cara kerja badge",
@@ -50,6 +53,11 @@ const badges = {
     submit_one: "Terbitkan {{count}} badge penjaga stan", submit_other: "Terbitkan {{count}} badge penjaga stan",
     issued: "{{issued}} badge penjaga stan diterbitkan.", none: "Tidak ada badge baru: semua penjaga stan sudah punya badge.",
   },
+  edit: {
+    back: "Kembali ke badge", heading: "Ubah data badge", submit: "Simpan perubahan",
+    intro: "Perbaiki nama, instansi, kategori atau kontak. Kode QR dan kode pendek tetap sama; gerbang langsung memakai data baru. Jika nama, instansi atau kategori berubah pada badge yang sudah dicetak, badge masuk lagi ke \"belum dicetak\".",
+    fields: { kind: "kategori", holderName: "nama", organizationName: "instansi", email: "email", phone: "telepon", locale: "bahasa", whatsappOptIn: "persetujuan WhatsApp" },
+  },
   add: { heading: "Tambah badge", intro: "Badge langsung berlaku. Kode QR dan PDF-nya bisa dikirim lewat email.", submit: "Terbitkan badge" },
   detail: {
     back: "Semua badge", qr: "Kode QR", qr_alt: "Kode QR badge {{name}}", no_qr: "Badge yang dicabut tidak punya kode QR.", pdf: "Unduh PDF (A6)",
@@ -57,13 +65,13 @@ const badges = {
   },
   history: {
     issued: "Diterbitkan", reissued: "Kode baru diterbitkan", revoked: "Dicabut", blocked: "Diblokir", unblocked: "Blokir dibuka",
-    approved: "Disetujui", whatsapp_sent: "Pemberitahuan WhatsApp terkirim",
+    approved: "Disetujui", whatsapp_sent: "Pemberitahuan WhatsApp terkirim", edited: "Data diubah",
   },
   actions: {
     reissue: "Terbitkan ulang kode", reissue_confirm: "Kode lama akan langsung ditolak di gerbang. Lanjutkan?",
     revoke: "Cabut badge", revoke_confirm: "Cabut badge {{name}}? Ini final: badge tidak bisa berlaku lagi.",
     block: "Blokir", block_confirm: "Blokir badge {{name}} sementara? Bisa dibuka lagi nanti.",
-    unblock: "Buka blokir", approve: "Setujui", send_email: "Kirim ulang email",
+    unblock: "Buka blokir", approve: "Setujui", send_email: "Kirim ulang email", edit: "Ubah data",
   },
   print: {
     heading: "Cetak badge", intro: "Satu PDF untuk dicetak; badge di dalamnya ditandai sudah dicetak. Badge yang dicabut tidak ikut.",

@@ -96,6 +96,7 @@ export default function BadgeDetail() {
               <strong>{t(`badges.history.${h.action.replace("badge.", "")}`, { defaultValue: h.action })}</strong>
               <span className="muted small"> · {h.when}{h.actorName ? ` · ${h.actorName}` : ""}</span>
               {h.reason ? <><br /><span className="small">{h.reason}</span></> : null}
+              {h.fields ? <><br /><span className="small">{h.fields.map((f) => t(`badges.edit.fields.${f}`, { defaultValue: f })).join(", ")}</span></> : null}
             </li>
           ))}
         </ol>
