@@ -7,6 +7,7 @@ import { createSession } from "~/agenda/agenda.server";
 import { signUp } from "~/accounts/accounts.server";
 import { addHall, addRegion, addRoom, createEvent, setEventPublished } from "~/events/events.server";
 import { acceptInvitation, createOrganization, inviteMember } from "~/organizations/organizations.server";
+import { loadDemoBadges } from "./demo-badges";
 import { DEMO_BUYER_LOGIN, loadDemoDeals } from "./demo-deals";
 import { DEMO_EXHIBITOR_LOGIN, loadDemoExhibitors } from "./demo-exhibitors";
 import type { Db } from "./index";
@@ -96,6 +97,7 @@ export async function loadDemo(db: Db, appUrl = "http://localhost:3000"): Promis
   // The exhibitor use-cases open their own transactions, so this part runs after the one above has committed.
   await loadDemoExhibitors(db, { ...setup, organizerName: "Kadin Kota Surakarta", password: DEMO_PASSWORD, appUrl, now });
   await loadDemoDeals(db, { ...setup, password: DEMO_PASSWORD });
+  await loadDemoBadges(db, { ...setup, firstDay: DAYS[0] });
   return true;
 }
 

@@ -5,7 +5,7 @@ import { useTestDatabase } from "../../helpers/db";
 const t = useTestDatabase();
 
 describe("npm run demo", () => {
-  it("loads the demo fair with exhibitors in every curation state, booths assigned and invoices issued, once", async () => {
+  it("loads the demo fair with exhibitors in every curation state, booths and invoices, deals, badges and gate entries, once", async () => {
     expect(await loadDemo(t.db)).toBe(true);
     const event = await t.db.selectFrom("event").select(["id", "status"]).where("slug", "=", DEMO_EVENT_SLUG).executeTakeFirstOrThrow();
     expect(event.status).toBe("published");
@@ -18,6 +18,10 @@ describe("npm run demo", () => {
     expect(invoices).toHaveLength(5);
     const deals = await t.db.selectFrom("deal").select(["valueBucket", "total"]).where("eventId", "=", event.id).orderBy("createdAt").execute();
     expect(deals.map((d) => d.valueBucket)).toEqual(["unconfirmed", "confirmed", "unconfirmed", "potential", "none"]);
+    const kinds = await t.db.selectFrom("badge").select(["kind", (eb) => eb.fn.countAll<number>().as("n")]).where("eventId", "=", event.id).groupBy("kind").execute();
+    expect(Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)]))).toEqual({ vip: 2, buyer: 2, press: 1, staff: 2, visitor: 3 });
+    const entries = await t.db.selectFrom("checkin").select(["successful"]).where("eventId", "=", event.id).execute();
+    expect(entries.map((e) => e.successful)).toEqual(Array(8).fill(true));
     expect(await loadDemo(t.db)).toBe(false);
   }, 120_000);
 });
