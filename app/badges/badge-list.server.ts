@@ -15,6 +15,34 @@ export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c
  * @example await listBadges(db, event.id, { q: "sari", unprinted: true, page: 1 }) // { rows, total, page, pageSize }
  */
 export async function listBadges(db: Executor, eventId: string, query: BadgeQuery) {
+  const q = filteredBadges(db, eventId, query);
+  const [rows, count] = await Promise.all([
+    q.select(["id", "kind", "status", "holderName", "organizationName", "email", "shortCode", "printedAt", "issuedAt", "source"])
+      .orderBy("issuedAt", "desc").orderBy("id").limit(PAGE_SIZE).offset((query.page - 1) * PAGE_SIZE).execute(),
+    q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    rows: rows.map((r) => ({ ...r, shortCode: formatShortCode(r.shortCode) })),
+    total: Number(count.n), page: query.page, pageSize: PAGE_SIZE,
+  };
+}
+
+/**
+ * Every badge the list's search and filters select (all pages), with contact details and the first successful
+ * entry at any gate: the organizer's CSV export (personal data; the route audits it).
+ */
+export async function listBadgesForExport(db: Executor, eventId: string, query: Omit<BadgeQuery, "page">) {
+  const rows = await filteredBadges(db, eventId, { ...query, page: 1 })
+    .select(["id", "kind", "status", "holderName", "organizationName", "email", "phone", "locale", "source", "shortCode", "issuedAt", "printedAt"])
+    .select((eb) => eb.selectFrom("checkin as c").select((c) => c.fn.min("c.scannedAt").as("m"))
+      .whereRef("c.badgeId", "=", "badge.id").where("c.successful", "=", true).where("c.type", "=", "entry").as("firstEntryAt"))
+    .orderBy("issuedAt", "asc").orderBy("id").execute();
+  return rows.map((r) => ({ ...r, shortCode: formatShortCode(r.shortCode), firstEntryAt: r.firstEntryAt ? new Date(r.firstEntryAt) : null }));
+}
+export type BadgeExportRow = Awaited<ReturnType<typeof listBadgesForExport>>[number];
+
+/** The event's badges searched by name, organization or short code and filtered by kind, status and "not printed". */
+function filteredBadges(db: Executor, eventId: string, query: BadgeQuery) {
   let q = db.selectFrom("badge").where("eventId", "=", eventId);
   if (query.kind) q = q.where("kind", "=", query.kind);
   if (query.status) q = q.where("status", "=", query.status);
@@ -28,15 +56,7 @@ export async function listBadges(db: Executor, eventId: string, query: BadgeQuer
       ...(code.length >= 4 ? [eb("shortCode", "like", `${code.replace(/[\\%_]/g, "")}%`)] : []),
     ]));
   }
-  const [rows, count] = await Promise.all([
-    q.select(["id", "kind", "status", "holderName", "organizationName", "email", "shortCode", "printedAt", "issuedAt", "source"])
-      .orderBy("issuedAt", "desc").orderBy("id").limit(PAGE_SIZE).offset((query.page - 1) * PAGE_SIZE).execute(),
-    q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    rows: rows.map((r) => ({ ...r, shortCode: formatShortCode(r.shortCode) })),
-    total: Number(count.n), page: query.page, pageSize: PAGE_SIZE,
-  };
+  return q;
 }
 
 /** How many badges the event has, by status (the list's header and empty state). */

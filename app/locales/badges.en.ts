@@ -47,7 +47,7 @@ const badgesEn: Dict<typeof badges> = {
     no_results: "No badge matches these filters.", count_one: "{{count}} badge", count_other: "{{count}} badges",
     caption: "Badges, page {{page}}", filters: "Filter badges", search: "Search", search_hint: "Name, organization or short code",
     all_kinds: "All categories", all_statuses: "All statuses", unprinted: "Not yet printed", apply: "Apply", reset: "Reset",
-    not_printed: "Not printed",
+    not_printed: "Not printed", export: "Download CSV",
     columns: { holder: "Holder", kind: "Category", status: "Status", code: "Code", printed: "Printed" },
   },
   staff: {
@@ -60,6 +60,10 @@ const badgesEn: Dict<typeof badges> = {
     back: "Back to the badge", heading: "Edit badge details", submit: "Save changes",
     intro: "Correct the name, organization, category or contact details. The QR code and short code stay the same; the gates use the new details at once. If the name, organization or category of a printed badge changes, it is back under \"not yet printed\".",
     fields: { kind: "category", holderName: "name", organizationName: "organization", email: "email", phone: "phone", locale: "language", whatsappOptIn: "WhatsApp consent" },
+  },
+  csv: {
+    code: "Code", name: "Name", organization: "Organization", kind: "Category", status: "Status", email: "Email", phone: "Phone",
+    language: "Language", source: "Source", issued: "Issued", printed: "Printed", first_entry: "First entry",
   },
   add: { heading: "Add a badge", intro: "The badge is valid at once. Its QR code and PDF can be sent by email.", submit: "Issue badge" },
   detail: {

@@ -44,7 +44,7 @@ const badges = {
     no_results: "Tidak ada badge yang cocok dengan filter ini.", count_one: "{{count}} badge", count_other: "{{count}} badge",
     caption: "Daftar badge, halaman {{page}}", filters: "Saring badge", search: "Cari", search_hint: "Nama, instansi, atau kode pendek",
     all_kinds: "Semua kategori", all_statuses: "Semua status", unprinted: "Belum dicetak", apply: "Terapkan", reset: "Atur ulang",
-    not_printed: "Belum dicetak",
+    not_printed: "Belum dicetak", export: "Unduh CSV",
     columns: { holder: "Pemegang", kind: "Kategori", status: "Status", code: "Kode", printed: "Dicetak" },
   },
   staff: {
@@ -57,6 +57,10 @@ const badges = {
     back: "Kembali ke badge", heading: "Ubah data badge", submit: "Simpan perubahan",
     intro: "Perbaiki nama, instansi, kategori atau kontak. Kode QR dan kode pendek tetap sama; gerbang langsung memakai data baru. Jika nama, instansi atau kategori berubah pada badge yang sudah dicetak, badge masuk lagi ke \"belum dicetak\".",
     fields: { kind: "kategori", holderName: "nama", organizationName: "instansi", email: "email", phone: "telepon", locale: "bahasa", whatsappOptIn: "persetujuan WhatsApp" },
+  },
+  csv: {
+    code: "Kode", name: "Nama", organization: "Instansi", kind: "Kategori", status: "Status", email: "Email", phone: "Telepon",
+    language: "Bahasa", source: "Asal", issued: "Diterbitkan", printed: "Dicetak", first_entry: "Masuk pertama",
   },
   add: { heading: "Tambah badge", intro: "Badge langsung berlaku. Kode QR dan PDF-nya bisa dikirim lewat email.", submit: "Terbitkan badge" },
   detail: {

@@ -68,7 +68,10 @@ export default function BadgeList() {
       ) : (
         <>
           <BadgeFilters query={query} base={base} />
-          <p role="status" className="small muted">{t("badges.list.count", { count: data.total })}</p>
+          <div className="row" style={{ justifyContent: "space-between", alignItems: "center" }}>
+            <p role="status" className="small muted">{t("badges.list.count", { count: data.total })}</p>
+            {data.canManage && data.total > 0 ? <a className="btn btn-secondary btn-small" href={`${base}.csv${csvSearch(search)}`} download>{t("badges.list.export")}</a> : null}
+          </div>
           {rows.length === 0 ? <EmptyState>{t("badges.list.no_results")}</EmptyState> : (
             <section className="card">
               <div className="table-wrap">
@@ -110,6 +113,14 @@ export default function BadgeList() {
       ) : null}
     </>
   );
+}
+
+/** The list's search and filters without its page: the export holds every matching badge. */
+function csvSearch(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete("page");
+  const rest = params.toString();
+  return rest ? `?${rest}` : "";
 }
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
