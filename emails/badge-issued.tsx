@@ -17,6 +17,8 @@ export type BadgeIssuedProps = {
   eventLine: string;
   /** The holder's badge page (its path carries the signed code, never the badge id alone). */
   badgeUrl: string;
+  /** Which badge: the outbox sends the badge as it is when the email goes out (a reissued code, a new name). */
+  badge?: { id: string; eventId: string };
 };
 
 export function badgeIssuedSubject({ locale, print }: BadgeIssuedProps) {

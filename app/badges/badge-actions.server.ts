@@ -6,17 +6,13 @@ import type { Executor } from "~/utils/db.server";
 import { fail, ok, type Result } from "~/utils/result";
 import { audit } from "~/utils/audit.server";
 import type { AddBadgeValue, BadgeActionValue, EditBadgeValue } from "./badge-forms.schema";
-import { queueBadgeDelivery, type DeliveryEvent } from "./badge-delivery.server";
+import { getDeliveryEvent, queueBadgeDelivery, type DeliveryEvent } from "./badge-delivery.server";
 import { listStaffWithoutBadge } from "./badge-list.server";
 import { badgeQrText, getBadge, inTransaction, issueBadge, reissueBadge, setBadgeStatus, type BadgeOrigin, type IssuedBadge } from "./badges.server";
 
 export type BadgeCtx = { event: DeliveryEvent; by: string | null; now: Date };
 
-/** The event fields badges and their mail need, or undefined. */
-export function getDeliveryEvent(db: Executor, eventId: string): Promise<DeliveryEvent | undefined> {
-  return db.selectFrom("event").select(["id", "name", "firstDay", "lastDay", "venueName", "city", "organizationId"])
-    .where("id", "=", eventId).executeTakeFirst();
-}
+export { getDeliveryEvent };
 
 export type PhoneProblem = "whatsapp_invalid" | "whatsapp_landline" | "whatsapp_foreign";
 

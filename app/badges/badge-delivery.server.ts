@@ -2,12 +2,13 @@
 // who opted in, a WhatsApp template notice (ecosystem.md §1.4). Both are queued in the transaction that issues
 // the badge, so a rolled-back issue sends nothing and a crash after commit still sends.
 import { sql } from "kysely";
+import type { BadgeIssuedProps } from "../../emails/badge-issued";
 import type { Executor } from "~/utils/db.server";
 import { audit } from "~/utils/audit.server";
 import { getEnv } from "~/utils/env.server";
-import { enqueue, enqueueEmail } from "~/utils/outbox.server";
+import { enqueue, enqueueEmail, type EmailJob } from "~/utils/outbox.server";
 import { sendWhatsappTemplate, whatsappEnabled } from "~/utils/whatsapp.server";
-import type { Badge } from "./badges.server";
+import { badgeQrText, getBadge, type Badge } from "./badges.server";
 import type { PrintEvent } from "./badge-print.server";
 import { eventLine, KIND_WORDS } from "./badge-words";
 
@@ -20,6 +21,12 @@ export function badgeUrl(qr: string): string {
 }
 
 export { whatsappEnabled };
+
+/** The event fields badges and their mail need, or undefined. */
+export function getDeliveryEvent(db: Executor, eventId: string): Promise<DeliveryEvent | undefined> {
+  return db.selectFrom("event").select(["id", "name", "firstDay", "lastDay", "venueName", "city", "organizationId"])
+    .where("id", "=", eventId).executeTakeFirst();
+}
 
 /**
  * Queues what a freshly issued (or reissued) badge sends: the email when asked and the badge has an address,
@@ -35,24 +42,42 @@ export async function queueBadgeDelivery(
 ): Promise<{ email: boolean; whatsapp: boolean }> {
   const { badge } = issued;
   const email = want.email && Boolean(badge.email);
-  if (email) {
-    await enqueueEmail(trx, {
-      to: badge.email!,
-      template: "badge-issued",
-      props: {
-        locale: badge.locale,
-        eventLine: eventLine(event, badge.locale),
-        badgeUrl: badgeUrl(issued.qr),
-        print: {
-          name: badge.holderName, organization: badge.organizationName || null, kind: badge.kind, kindLabel: KIND_WORDS[badge.kind],
-          eventName: event.name, eventDates: eventLine(event, "id"), qrText: issued.qr, shortCode: issued.shortCode,
-        },
-      },
-    }, event.organizationId);
-  }
+  if (email) await enqueueEmail(trx, { to: badge.email!, template: "badge-issued", props: badgeEmailProps(event, issued) }, event.organizationId);
   const whatsapp = Boolean(issued.whatsappOptIn && badge.phone && whatsappEnabled());
   if (whatsapp) await enqueue(trx, WHATSAPP_JOB, { eventId: event.id, badgeId: badge.id, url: badgeUrl(issued.qr) }, event.organizationId);
   return { email, whatsapp };
+}
+
+type BadgeEmailSource = { badge: Pick<Badge, "id" | "kind" | "holderName" | "organizationName" | "locale">; qr: string; shortCode: string };
+
+function badgeEmailProps(event: DeliveryEvent, { badge, qr, shortCode }: BadgeEmailSource): BadgeIssuedProps {
+  return {
+    locale: badge.locale,
+    eventLine: eventLine(event, badge.locale),
+    badgeUrl: badgeUrl(qr),
+    print: {
+      name: badge.holderName, organization: badge.organizationName || null, kind: badge.kind, kindLabel: KIND_WORDS[badge.kind],
+      eventName: event.name, eventDates: eventLine(event, "id"), qrText: qr, shortCode,
+    },
+    badge: { id: badge.id, eventId: event.id },
+  };
+}
+
+/**
+ * A queued badge email as it should go out now: with the badge's current code, details and address (it may have
+ * been reissued or edited since it was queued), or null when there is nothing to send any more (revoked, deleted,
+ * no address). Emails queued before the badge reference existed go out as queued.
+ */
+export async function currentBadgeEmail(db: Executor, job: EmailJob & { template: "badge-issued" }): Promise<EmailJob | null> {
+  const ref = job.props.badge;
+  if (!ref) return job;
+  const [badge, event, qr] = await Promise.all([
+    getBadge(db, ref.eventId, ref.id),
+    getDeliveryEvent(db, ref.eventId),
+    badgeQrText(db, ref.eventId, ref.id),
+  ]);
+  if (!badge || !event || !qr || badge.status === "revoked" || !badge.email) return null;
+  return { ...job, to: badge.email, props: badgeEmailProps(event, { badge, qr, shortCode: badge.shortCode }) };
 }
 
 type WhatsappJob = { eventId: string; badgeId: string; url: string };

@@ -3,7 +3,7 @@ import type { EmailRequest } from "../../emails";
 import type { Db, Executor } from "./db.server";
 import { renderEmail, sendEmail } from "./email.server";
 import { pruneRateLimits } from "./rate-limit.server";
-import { jobPayload, runOtherJob } from "../jobs.server";
+import { currentEmail, jobPayload, runOtherJob } from "../jobs.server";
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_SECONDS = 120;
@@ -73,7 +73,8 @@ export async function runJob(db: Db, job: Job, now: Date): Promise<void> {
 }
 
 async function deliverEmail(db: Db, job: Job) {
-  const payload = jobPayload<EmailJob>(job);
+  const payload = await currentEmail(db, jobPayload<EmailJob>(job));
+  if (!payload) return;
   const rendered = await renderEmail(payload);
   const sent = await sendEmail({ to: payload.to, ...rendered });
   if (sent.status === "error") throw new Error(sent.error);

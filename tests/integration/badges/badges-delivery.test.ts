@@ -65,6 +65,25 @@ describe("badge delivery", () => {
     expect(decodePdf(pdf.content)).toEqual([res.value.qr]);
   });
 
+  it("an email still queued when the badge is reissued goes out with the new code; one for a badge revoked meanwhile is not sent", async () => {
+    const res = await createBadge(t.db, ctx, { ...person, holderName: "Rudi Hartono", email: "rudi@batik.test" }, { sendEmail: true });
+    if (!res.ok) throw new Error(res.reason);
+    // Reissued before the outbox ran (e.g. while the mail server was down), without asking for another email.
+    const again = await actOnBadge(t.db, ctx, res.value.badge.id, { intent: "reissue", sendEmail: false });
+    expect(again).toMatchObject({ ok: true, value: "reissue" });
+    const revoked = await createBadge(t.db, ctx, { ...person, holderName: "Tono Sugiarto", email: "tono@batik.test" }, { sendEmail: true });
+    if (!revoked.ok) throw new Error(revoked.reason);
+    expect(await actOnBadge(t.db, ctx, revoked.value.badge.id, { intent: "revoke", reason: "Data ganda" })).toMatchObject({ ok: true });
+    await deliver();
+    const mails = smtp.to("rudi@batik.test");
+    expect(mails).toHaveLength(1);
+    const png = mails[0]!.attachments.find((a) => a.contentType === "image/png")!;
+    const current = (await decodePng(png.content)).jsqr;
+    expect(current).not.toBe(res.value.qr);
+    expect(mails[0]!.html).toContain(`/badge/${current}`);
+    expect(smtp.to("tono@batik.test")).toHaveLength(0);
+  });
+
   it("an English holder gets the email in English", async () => {
     const res = await createBadge(t.db, ctx, { ...person, holderName: "John Smith", email: "john@buyer.test", locale: "en" }, { sendEmail: true });
     expect(res.ok).toBe(true);
