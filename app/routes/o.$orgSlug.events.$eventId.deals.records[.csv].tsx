@@ -4,6 +4,7 @@ import { parseDealQuery } from "~/deals/deal-form.schema";
 import { listDealsForExport } from "~/deals/deal-records.server";
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
+import { csvDownload } from "~/utils/download.server";
 import { getLocale, tFor } from "~/utils/i18n.server";
 import { requireEventAccess } from "~/utils/permissions.server";
 
@@ -19,12 +20,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await audit(db, { action: "deal.export", actorUserId: user.id, organizationId: org.id, eventId: event.id, entity: "event", entityId: event.id,
     data: { rows: rows.length, format: "csv", ...query }, request });
   const csv = dealListCsv(rows, tFor(await getLocale(request)));
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="transaksi-${event.slug}.csv"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(csv, `transaksi-${event.slug}.csv`);
 }
