@@ -53,7 +53,7 @@ async function waitForMail(to: string, count = 1) {
 }
 
 describe("badges", () => {
-  test("a visitor registers on a phone and gets the badge email; the organizer finds, reissues, prints and revokes it", async () => {
+  test("a visitor registers on a phone and gets the badge email; the organizer finds, reissues, prints, corrects and revokes it", async () => {
     const organizer = await organizerWithOpenRegistration();
     const email = `sari.${Date.now()}@batik-laweyan.test`;
 
@@ -123,6 +123,18 @@ describe("badges", () => {
 
     await visit(org, `${server.baseUrl}${organizer.eventPath}/badges?unprinted=1`);
     await see(org.getByText("Tidak ada badge yang cocok dengan filter ini."));
+    // Correcting the holder's name keeps the code and puts the printed badge back among "not yet printed".
+    await visit(org, `${server.baseUrl}${organizer.eventPath}/badges`);
+    await org.getByRole("link", { name: "Sari Wulandari" }).click();
+    await arrive(org, /\/badges\/[0-9a-f-]{36}$/);
+    await org.getByRole("link", { name: "Ubah data" }).click();
+    await arrive(org, /\/edit$/);
+    await checkPage(org, "badges-edit");
+    await org.getByLabel("Nama lengkap").fill("Sari Wulandari Putri");
+    await org.getByRole("button", { name: "Simpan perubahan" }).click();
+    await see(org.getByText(/perlu dicetak ulang/));
+    await see(org.getByRole("heading", { name: "Sari Wulandari Putri" }));
+    expect(await org.locator(".qr-box .code").innerText()).toBe(newCode);
     await visit(org, `${server.baseUrl}${organizer.eventPath}/badges`);
     await org.getByRole("link", { name: "Sari Wulandari" }).click();
     await arrive(org, /\/badges\/[0-9a-f-]{36}$/);
