@@ -46,6 +46,13 @@ export const AddBadgeSchema = z.object({
 });
 export type AddBadgeValue = z.infer<typeof AddBadgeSchema>;
 
+const FIELD_OF_PROBLEM: Record<string, string> = { email_taken: "email", already_registered: "email", press_not_allowed: "kind" };
+
+/** The form field a badge use-case's problem belongs to ("" for the whole form), on the organizer's and public forms. */
+export function fieldOfProblem(reason: string): string {
+  return reason.startsWith("whatsapp_") ? "phone" : FIELD_OF_PROBLEM[reason] ?? "";
+}
+
 /** Correct a badge's holder details (organizer); the code stays the same. */
 export const EditBadgeSchema = z.object({ kind: z.enum(BADGE_KINDS, { error: "badges.v.kind" }), ...personFields });
 export type EditBadgeValue = z.infer<typeof EditBadgeSchema>;

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import badgeStyles from "~/badges/badges.css";
 import { getDeliveryEvent } from "~/badges/badge-actions.server";
 import { whatsappEnabled } from "~/badges/badge-delivery.server";
-import { PUBLIC_KINDS, RegisterSchema } from "~/badges/badge-forms.schema";
+import { fieldOfProblem, PUBLIC_KINDS, RegisterSchema } from "~/badges/badge-forms.schema";
 import { PersonFields } from "~/badges/person-fields";
 import { getRegistration, registerVisitor } from "~/badges/registration.server";
 import { ErrorList, FormErrors, SelectField, SubmitButton, useAppForm } from "~/components/forms";
@@ -34,8 +34,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { event: { name: event.name, slug }, open: settings.isOpen && !full, full: settings.isOpen && full, allowPress: settings.allowPress, whatsapp: whatsappEnabled() };
 }
 
-const FIELD_OF: Record<string, string> = { whatsapp_invalid: "phone", whatsapp_landline: "phone", whatsapp_foreign: "phone", already_registered: "email", press_not_allowed: "kind" };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, event } = await requireEvent(params.slug);
   const submission = parseForm(await request.formData(), { schema: RegisterSchema });
@@ -45,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const res = await registerVisitor(db, event, submission.value, { ip: clientIp(request), now: new Date() });
   if (!res.ok) {
     const error = `badges.register.errors.${res.reason}`;
-    const field = FIELD_OF[res.reason];
+    const field = fieldOfProblem(res.reason);
     const status = res.reason === "rate_limited" ? 429 : res.reason === "already_registered" || res.reason === "full" ? 409 : 400;
     return data({ result: submission.reply(field ? { fieldErrors: { [field]: [error] } } : { formErrors: [error] }) }, { status });
   }

@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { editBadge, getDeliveryEvent } from "~/badges/badge-actions.server";
 import { whatsappEnabled } from "~/badges/badge-delivery.server";
-import { EditBadgeSchema } from "~/badges/badge-forms.schema";
+import { EditBadgeSchema, fieldOfProblem } from "~/badges/badge-forms.schema";
 import { getBadgeDetail } from "~/badges/badge-list.server";
 import { BADGE_KINDS } from "~/badges/badge.schema";
 import { PersonFields } from "~/badges/person-fields";
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/o/${org.slug}/events/${event.id}/badges/${params.badgeId}`;
   if (!res.ok) {
     if (res.reason === "not_found") throw new Response("Not found", { status: 404 });
-    const field = res.reason.startsWith("whatsapp_") ? "phone" : res.reason === "email_taken" ? "email" : "";
+    const field = fieldOfProblem(res.reason);
     const error = `badges.errors.${res.reason}`;
     return data({ result: submission.reply(field ? { fieldErrors: { [field]: [error] } } : { formErrors: [error] }) }, { status: 400 });
   }

@@ -7,7 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { createBadge, getDeliveryEvent } from "~/badges/badge-actions.server";
 import { whatsappEnabled } from "~/badges/badge-delivery.server";
-import { AddBadgeSchema } from "~/badges/badge-forms.schema";
+import { AddBadgeSchema, fieldOfProblem } from "~/badges/badge-forms.schema";
 import { BADGE_KINDS } from "~/badges/badge.schema";
 import { PersonFields } from "~/badges/person-fields";
 import { FormErrors, SelectField, SubmitButton, useAppForm } from "~/components/forms";
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { sendEmail, ...person } = submission.value;
   const res = await createBadge(db, { event: full, by: user.id, now: new Date() }, person, { sendEmail });
   if (!res.ok) {
-    const field = res.reason.startsWith("whatsapp_") ? "phone" : "";
+    const field = fieldOfProblem(res.reason);
     const error = `badges.errors.${res.reason}`;
     return data({ result: submission.reply(field ? { fieldErrors: { [field]: [error] } } : { formErrors: [error] }) }, { status: 400 });
   }

@@ -8,7 +8,7 @@ import type { CheckinListInput } from "~/checkin/checkin.schema";
 import { authenticateGateDevice, createCheckinList, createGateDevice, type GateDevice } from "~/checkin/gates.server";
 import { createOrganization } from "~/organizations/organizations.server";
 import { BASE } from "./http";
-import { makeAccount, makeEvent } from "./factories";
+import { makeAccount, makeEvent, makeOrgWithStaff, type Staff } from "./factories";
 
 /** The fixed clock of gate tests: day 1 of the default test event (20–22 Nov 2026, WIB), 09:00 local. */
 export const NOW = new Date("2026-11-20T02:00:00Z");
@@ -16,6 +16,17 @@ export const NOW = new Date("2026-11-20T02:00:00Z");
 export const at = (time = "09:00:00", day = "2026-11-20") => `${day}T${time}+07:00`;
 
 let n = 0;
+
+export type BadgeOrganizers = { org: { id: string; slug: string }; staff: Staff; eventId: string; other: { slug: string; eventId: string; staff: Staff } };
+
+/** An organization with its staff and an event (slug `slug`), and another organization with its own event (tenancy checks). */
+export async function makeBadgeOrganizers(db: Db, name: string, slug: string): Promise<BadgeOrganizers> {
+  const a = await makeOrgWithStaff(db, name);
+  const event = await makeEvent(db, a.org.id, { slug });
+  const b = await makeOrgWithStaff(db, "Kadin Lain");
+  const otherEvent = await makeEvent(db, b.org.id, { slug: `${slug}-lain` });
+  return { org: a.org, staff: a.staff, eventId: event.id, other: { slug: b.org.slug, eventId: otherEvent.id, staff: b.staff } };
+}
 
 /** An organization (one owner account) with a three-day WIB event, 20–22 Nov 2026. */
 export async function makeGateEvent(db: Db, name = "Kadin Surakarta") {

@@ -7,11 +7,11 @@ import { badgeQrText, setBadgeStatus } from "~/badges/badges.server";
 import { recordScan } from "~/checkin/checkin.server";
 import { useTestDatabase } from "../../helpers/db";
 import { callRoute, get, post } from "../../helpers/http";
-import { countRows, fieldErrors, makeEvent, makeOrgWithStaff, readToast, type Staff } from "../../helpers/factories";
-import { makeBadge, makeDevice, makeList, NOW, scanOf } from "../../helpers/badge-factories";
+import { countRows, fieldErrors, readToast } from "../../helpers/factories";
+import { makeBadge, makeDevice, makeList, NOW, scanOf, makeBadgeOrganizers, type BadgeOrganizers } from "../../helpers/badge-factories";
 
 const t = useTestDatabase();
-const ctx = {} as { org: { id: string; slug: string }; staff: Staff; eventId: string; other: { slug: string; eventId: string; staff: Staff } };
+const ctx = {} as BadgeOrganizers;
 const url = (badgeId: string) => `/o/${ctx.org.slug}/events/${ctx.eventId}/badges/${badgeId}/edit`;
 const params = (badgeId: string) => ({ orgSlug: ctx.org.slug, eventId: ctx.eventId, badgeId });
 const form = (over: Record<string, string> = {}) => ({
@@ -22,11 +22,7 @@ const badgeOf = (over: Parameters<typeof makeBadge>[2] = {}) =>
   makeBadge(t.db, { id: ctx.eventId }, { kind: "buyer", holderName: "Sari Wulandri", organizationName: "Batik Laweyan Sari", email: "sari@batik.test", ...over });
 
 beforeAll(async () => {
-  const a = await makeOrgWithStaff(t.db, "Kadin Ubah");
-  const event = await makeEvent(t.db, a.org.id, { slug: "pameran-ubah" });
-  const b = await makeOrgWithStaff(t.db, "Kadin Lain");
-  const otherEvent = await makeEvent(t.db, b.org.id, { slug: "pameran-lain-ubah" });
-  Object.assign(ctx, { org: a.org, staff: a.staff, eventId: event.id, other: { slug: b.org.slug, eventId: otherEvent.id, staff: b.staff } });
+  Object.assign(ctx, await makeBadgeOrganizers(t.db, "Kadin Ubah", "pameran-ubah"));
 });
 
 describe("editing a badge's holder details", () => {

@@ -5,21 +5,17 @@ import * as exportCsv from "~/routes/o.$orgSlug.events.$eventId.badges[.csv]";
 import { recordScan } from "~/checkin/checkin.server";
 import { useTestDatabase } from "../../helpers/db";
 import { callRoute, get } from "../../helpers/http";
-import { makeEvent, makeOrgWithStaff, type Staff } from "../../helpers/factories";
-import { makeBadge, makeDevice, makeList, NOW, scanOf } from "../../helpers/badge-factories";
+import { makeBadge, makeDevice, makeList, NOW, scanOf, makeBadgeOrganizers, type BadgeOrganizers } from "../../helpers/badge-factories";
 
 const t = useTestDatabase();
-const ctx = {} as { org: { id: string; slug: string }; staff: Staff; eventId: string; other: { slug: string; eventId: string; staff: Staff } };
+const ctx = {} as BadgeOrganizers;
 const url = (qs = "") => `/o/${ctx.org.slug}/events/${ctx.eventId}/badges.csv${qs}`;
 const params = () => ({ orgSlug: ctx.org.slug, eventId: ctx.eventId });
 const lines = async (res: { response?: Response }) => (await res.response!.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
 
 beforeAll(async () => {
-  const a = await makeOrgWithStaff(t.db, "Kadin Ekspor");
-  const event = await makeEvent(t.db, a.org.id, { slug: "pameran-ekspor" });
-  const b = await makeOrgWithStaff(t.db, "Kadin Lain");
-  const otherEvent = await makeEvent(t.db, b.org.id, { slug: "pameran-lain-ekspor" });
-  Object.assign(ctx, { org: a.org, staff: a.staff, eventId: event.id, other: { slug: b.org.slug, eventId: otherEvent.id, staff: b.staff } });
+  Object.assign(ctx, await makeBadgeOrganizers(t.db, "Kadin Ekspor", "pameran-ekspor"));
+  const event = { id: ctx.eventId };
   const list = await makeList(t.db, event.id, {});
   const gate = (await makeDevice(t.db, event.id, list, "Gerbang A")).device;
   const sari = await makeBadge(t.db, event, { kind: "buyer", holderName: "Sari Wulandari", organizationName: "Hotel Sunan", email: "sari@hotel.test", phone: "+6281234567890" });

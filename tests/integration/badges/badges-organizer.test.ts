@@ -8,22 +8,18 @@ import { listRevocations } from "~/badges/badges.server";
 import { revocationKey } from "~/badges/badge-token";
 import { useTestDatabase } from "../../helpers/db";
 import { callRoute, get, post } from "../../helpers/http";
-import { countRows, fieldErrors, makeEvent, makeOrgWithStaff, readToast, type Staff } from "../../helpers/factories";
-import { makeBadge, makeExhibitorStaff } from "../../helpers/badge-factories";
+import { countRows, fieldErrors, readToast } from "../../helpers/factories";
+import { makeBadge, makeExhibitorStaff, makeBadgeOrganizers, type BadgeOrganizers } from "../../helpers/badge-factories";
 
 const t = useTestDatabase();
-const ctx = {} as { org: { id: string; slug: string }; staff: Staff; eventId: string; other: { slug: string; eventId: string; staff: Staff } };
+const ctx = {} as BadgeOrganizers;
 const ev = (rest = "") => `/o/${ctx.org.slug}/events/${ctx.eventId}/badges${rest}`;
 const params = (extra: Record<string, string> = {}) => ({ orgSlug: ctx.org.slug, eventId: ctx.eventId, ...extra });
 const addForm = (over: Record<string, string> = {}) => ({ kind: "buyer", holderName: "Sari Wulandari", organizationName: "Batik Laweyan Sari", email: "sari@batik.test", phone: "0812-3456-7890", locale: "id", ...over });
 const BADGE_TABLES = ["badge", "badgeRevocation", "outbox", "auditLog"] as const;
 
 beforeAll(async () => {
-  const a = await makeOrgWithStaff(t.db, "Kadin Badge");
-  const event = await makeEvent(t.db, a.org.id, { slug: "pameran-badge" });
-  const b = await makeOrgWithStaff(t.db, "Kadin Lain");
-  const otherEvent = await makeEvent(t.db, b.org.id, { slug: "pameran-lain" });
-  Object.assign(ctx, { org: a.org, staff: a.staff, eventId: event.id, other: { slug: b.org.slug, eventId: otherEvent.id, staff: b.staff } });
+  Object.assign(ctx, await makeBadgeOrganizers(t.db, "Kadin Badge", "pameran-badge"));
 });
 
 describe("organizer badge pages", () => {
